@@ -1,0 +1,62 @@
+/**
+ * The checker's output: the AST plus what the checker learned about it,
+ * kept beside the tree. The interpreter (and later the compiler) accept
+ * only a CheckedProgram, and only one built without errors.
+ */
+import type {
+  ClauseDecl, ConstDecl, EventDecl, Expr, Frequency, InputDecl, LetStmt,
+  NameRef, Program, RoundingMode, ScheduleDecl, TestDecl,
+} from "../syntax/ast.ts";
+import type { Unit } from "./unit.ts";
+
+/** The period facts of brief §2, usable anywhere in expressions. */
+export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
+export const PERIOD_FACTS: readonly PeriodFact[] = ["days", "period_index", "contract_year", "period_start", "period_end"];
+
+/** What a NameRef refers to. */
+export type Binding =
+  | { readonly kind: "input"; readonly decl: InputDecl }
+  | { readonly kind: "const"; readonly decl: ConstDecl }
+  | { readonly kind: "schedule"; readonly decl: ScheduleDecl }
+  | { readonly kind: "let"; readonly decl: LetStmt }
+  | { readonly kind: "eventArg"; readonly event: EventDecl; readonly index: number }
+  | { readonly kind: "periodFact"; readonly fact: PeriodFact };
+
+/** The static type of an expression. Numbers carry a unit (dimensionless: empty unit). */
+export type Type =
+  | { readonly kind: "number"; readonly unit: Unit }
+  | { readonly kind: "bool" }
+  | { readonly kind: "date" }
+  | { readonly kind: "duration"; readonly per: "days" | "months" | "years" }
+  /** The type of an expression the checker already reported; never reported again. */
+  | { readonly kind: "error" };
+
+/** The deal header, with defaults applied: what the ledger, the inputs loader and `inspect` need. */
+export interface DealHeader {
+  readonly title: string;
+  readonly parties: readonly { readonly name: string; readonly legalName: string }[];
+  readonly term: { readonly start: string; readonly end: string; readonly frequency: Frequency };
+  readonly currency: { readonly code: string; readonly decimals: number; readonly rounding: RoundingMode };
+  readonly settleNet: boolean;
+  readonly units: readonly string[];
+  /** Inputs in declaration order; `unit` is the display text, e.g. "USD per gpu_hour". */
+  readonly inputs: readonly { readonly name: string; readonly unit: string }[];
+  readonly events: readonly {
+    readonly name: string;
+    readonly params: readonly { readonly name: string; readonly unit: string }[];
+  }[];
+}
+
+export interface CheckedProgram {
+  readonly program: Program;
+  readonly header: DealHeader;
+  /** Declarations by kind, in source order. */
+  readonly consts: readonly ConstDecl[];
+  readonly schedules: readonly ScheduleDecl[];
+  readonly clauses: readonly ClauseDecl[];
+  readonly tests: readonly TestDecl[];
+  /** What every NameRef in the program refers to. */
+  readonly bindings: ReadonlyMap<NameRef, Binding>;
+  /** The type of every expression in the program. */
+  readonly types: ReadonlyMap<Expr, Type>;
+}

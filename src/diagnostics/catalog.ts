@@ -1,0 +1,13 @@
+/**
+ * Every diagnostic code Tenor emits, merged from the per-phase catalogs.
+ * Codes are stable: once published, a code keeps its meaning forever.
+ */
+import { PARSE } from "./codes/parse.ts";
+import { CHECK } from "./codes/check.ts";
+import { RUN } from "./codes/run.ts";
+import { INPUT } from "./codes/input.ts";
+
+export { PARSE, CHECK, RUN, INPUT };
+
+/** All catalogs, for the uniqueness test and the documentation. */
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT } as const;

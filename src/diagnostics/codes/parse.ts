@@ -1,0 +1,8 @@
+/** TN1xxx: lexing and parsing. */
+export const PARSE = {
+  unexpectedCharacter: "TN1001",
+  unexpectedToken: "TN1002",
+  unterminatedString: "TN1003",
+  nestingTooDeep: "TN1004",
+  sourceTooLarge: "TN1005",
+} as const;

@@ -1,0 +1,359 @@
+/**
+ * The abstract syntax tree of a Tenor term sheet.
+ *
+ * Every node is readonly, discriminated on `kind`, and carries the source
+ * `range` it came from (offsets into the source text). Names are kept as
+ * `Name` nodes so that diagnostics can point at the exact token. Nothing
+ * here is resolved: the checker keeps its findings beside the tree
+ * (see src/check/checked-program.ts), never inside it.
+ *
+ * A node built around a parse error may miss parts; the builder then fills
+ * the gap with an `ErrorExpr` / omits the statement, and sets `recovered`
+ * on the enclosing declaration so the checker stays quiet about it.
+ */
+import type { Range } from "../diagnostics/range.ts";
+
+export interface Node {
+  readonly range: Range;
+}
+
+/** An identifier occurrence. */
+export interface Name extends Node {
+  readonly kind: "Name";
+  readonly text: string;
+}
+
+/** A quoted string, already unescaped. */
+export interface StringLit extends Node {
+  readonly kind: "StringLit";
+  readonly value: string;
+}
+
+/** An ISO date literal, e.g. 2026-07-01, kept as written (validated by the checker). */
+export interface DateLit extends Node {
+  readonly kind: "DateLit";
+  readonly text: string;
+}
+
+// ---------------------------------------------------------------- units
+
+/**
+ * A unit as written: `USD`, `gpu_hour`, `USD per gpu_hour`, `number`
+ * (dimensionless). `numerator` and `denominator` are products of names.
+ */
+export interface UnitExpr extends Node {
+  readonly kind: "UnitExpr";
+  readonly numerator: readonly Name[];
+  readonly denominator: readonly Name[];
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | NumberLit
+  | DateExpr
+  | NameRef
+  | Unary
+  | Binary
+  | Call
+  | IfExpr
+  | ErrorExpr;
+
+/**
+ * A number literal with its optional scale, percent sign and unit:
+ * `40_000`, `6.3 billion`, `12.5%`, `1.85 USD per gpu_hour`, `30 days`.
+ * `digits` is the literal's decimal text with `_` removed; `scale` is the
+ * multiplier word; `percent` means divide by 100. The value is exact.
+ */
+export interface NumberLit extends Node {
+  readonly kind: "NumberLit";
+  readonly digits: string;
+  readonly scale: "million" | "billion" | null;
+  readonly percent: boolean;
+  readonly unit: UnitExpr | null;
+}
+
+export interface DateExpr extends Node {
+  readonly kind: "DateExpr";
+  readonly date: DateLit;
+}
+
+/**
+ * A use of a name: input, const, schedule, let, event argument, or one of
+ * the period facts (`days`, `period_index`, `contract_year`, `period_start`,
+ * `period_end`). The keyword `contract_year` becomes a NameRef too.
+ */
+export interface NameRef extends Node {
+  readonly kind: "NameRef";
+  readonly name: Name;
+}
+
+export type UnaryOp = "-" | "not";
+export interface Unary extends Node {
+  readonly kind: "Unary";
+  readonly op: UnaryOp;
+  readonly operand: Expr;
+}
+
+export type BinaryOp =
+  | "+" | "-" | "*" | "/"
+  | "<" | "<=" | ">" | ">=" | "==" | "!="
+  | "and" | "or";
+export interface Binary extends Node {
+  readonly kind: "Binary";
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+/** A call of a built-in function: min, max, abs, round, floor, ceil. */
+export interface Call extends Node {
+  readonly kind: "Call";
+  readonly callee: Name;
+  readonly args: readonly Expr[];
+}
+
+export interface IfExpr extends Node {
+  readonly kind: "IfExpr";
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+
+/** Stands where the parser could not build an expression; the checker ignores it. */
+export interface ErrorExpr extends Node {
+  readonly kind: "ErrorExpr";
+}
+
+// ---------------------------------------------------------------- clause statements
+
+export type Stmt =
+  | LetStmt
+  | PaysStmt
+  | GrantsStmt
+  | WhenStmt
+  | OnStmt
+  | AtSigningStmt
+  | CapStmt
+  | WindowStmt;
+
+export interface LetStmt extends Node {
+  readonly kind: "Let";
+  readonly name: Name;
+  readonly value: Expr;
+}
+
+/** `PAYER pays PAYEE AMOUNT` */
+export interface PaysStmt extends Node {
+  readonly kind: "Pays";
+  readonly payer: Name;
+  readonly payee: Name;
+  readonly amount: Expr;
+}
+
+/** `GRANTOR grants GRANTEE QUANTITY INSTRUMENT at PRICE` */
+export interface GrantsStmt extends Node {
+  readonly kind: "Grants";
+  readonly grantor: Name;
+  readonly grantee: Name;
+  readonly quantity: Expr;
+  readonly instrument: Name;
+  readonly price: Expr;
+}
+
+/** `when COND [for N consecutive periods] { … }` */
+export interface WhenStmt extends Node {
+  readonly kind: "When";
+  readonly cond: Expr;
+  /** N of `for N consecutive periods`, as written (a whole number literal), or null. */
+  readonly consecutive: NumberLit | null;
+  readonly body: readonly Stmt[];
+}
+
+/** `on EVENT { … }`: runs once per event of that kind in the period. */
+export interface OnStmt extends Node {
+  readonly kind: "On";
+  readonly event: Name;
+  readonly body: readonly Stmt[];
+}
+
+/** `at signing { … }`: runs in period 1 only. */
+export interface AtSigningStmt extends Node {
+  readonly kind: "AtSigning";
+  readonly body: readonly Stmt[];
+}
+
+export type CapWindow = "term" | "contract_year" | "period";
+/** `cap AMOUNT over term | per contract_year | per period` */
+export interface CapStmt extends Node {
+  readonly kind: "Cap";
+  readonly amount: Expr;
+  readonly window: CapWindow;
+}
+
+/** `from DATE` / `until DATE`: the clause applies to periods starting on/after, on/before DATE. */
+export interface WindowStmt extends Node {
+  readonly kind: "Window";
+  readonly bound: "from" | "until";
+  readonly date: DateLit;
+}
+
+// ---------------------------------------------------------------- top-level declarations
+
+export type Decl =
+  | DealDecl
+  | PartiesDecl
+  | TermDecl
+  | CurrencyDecl
+  | SettleDecl
+  | UnitsDecl
+  | InputDecl
+  | EventDecl
+  | ConstDecl
+  | ScheduleDecl
+  | ClauseDecl
+  | TestDecl;
+
+export interface DealDecl extends Node {
+  readonly kind: "Deal";
+  readonly title: StringLit;
+}
+
+export interface Party extends Node {
+  readonly kind: "Party";
+  readonly name: Name;
+  readonly legalName: StringLit;
+}
+export interface PartiesDecl extends Node {
+  readonly kind: "Parties";
+  readonly parties: readonly Party[];
+}
+
+export type Frequency = "monthly" | "quarterly" | "annually";
+export interface TermDecl extends Node {
+  readonly kind: "Term";
+  readonly start: DateLit;
+  readonly end: DateLit;
+  readonly frequency: Frequency;
+}
+
+export type RoundingMode = "half_even" | "half_up" | "down" | "up";
+export interface CurrencyDecl extends Node {
+  readonly kind: "Currency";
+  readonly code: Name;
+  /** null when not written: half_even applies. */
+  readonly rounding: RoundingMode | null;
+}
+
+export interface SettleDecl extends Node {
+  readonly kind: "Settle";
+  readonly mode: "net";
+}
+
+export interface UnitsDecl extends Node {
+  readonly kind: "Units";
+  readonly names: readonly Name[];
+}
+
+export interface InputDecl extends Node {
+  readonly kind: "Input";
+  readonly name: Name;
+  readonly unit: UnitExpr;
+}
+
+export interface EventParam extends Node {
+  readonly kind: "EventParam";
+  readonly name: Name;
+  readonly unit: UnitExpr;
+}
+export interface EventDecl extends Node {
+  readonly kind: "Event";
+  readonly name: Name;
+  readonly params: readonly EventParam[];
+}
+
+export interface ConstDecl extends Node {
+  readonly kind: "Const";
+  readonly name: Name;
+  readonly value: Expr;
+}
+
+/**
+ * A key of a schedule entry.
+ * - by contract_year / by period: `year 2`, `year 2 to 4`, `year 5 onward`
+ *   (`period …` likewise): `from`..`to` inclusive, `to` null with `onward`.
+ * - by date: `2026-07-01 to 2027-06-30`, `2027-07-01 onward`, matched on
+ *   the period's start date.
+ */
+export type ScheduleKey =
+  | { readonly kind: "IndexKey"; readonly range: Range; readonly from: NumberLit; readonly to: NumberLit | null; readonly onward: boolean }
+  | { readonly kind: "DateKey"; readonly range: Range; readonly from: DateLit; readonly to: DateLit | null; readonly onward: boolean };
+
+export interface ScheduleEntry extends Node {
+  readonly kind: "ScheduleEntry";
+  readonly key: ScheduleKey;
+  readonly value: Expr;
+}
+
+export type ScheduleBasis = "contract_year" | "period" | "date";
+export interface ScheduleDecl extends Node {
+  readonly kind: "Schedule";
+  readonly name: Name;
+  readonly basis: ScheduleBasis;
+  readonly tapering: boolean;
+  readonly entries: readonly ScheduleEntry[];
+}
+
+export interface ClauseDecl extends Node {
+  readonly kind: "Clause";
+  readonly name: Name;
+  readonly title: StringLit | null;
+  readonly body: readonly Stmt[];
+}
+
+// ---------------------------------------------------------------- test blocks
+
+/** `name = EXPR` inside a test's `period DATE { … }`. */
+export interface TestValue extends Node {
+  readonly kind: "TestValue";
+  readonly name: Name;
+  readonly value: Expr;
+}
+export interface TestPeriod extends Node {
+  readonly kind: "TestPeriod";
+  readonly date: DateLit;
+  readonly values: readonly TestValue[];
+}
+/** `event DATE NAME(arg = EXPR, …)` inside a test. */
+export interface TestEvent extends Node {
+  readonly kind: "TestEvent";
+  readonly date: DateLit;
+  readonly event: Name;
+  readonly args: readonly TestValue[];
+}
+/**
+ * `expect PAYER pays PAYEE AMOUNT [under CLAUSE] [in DATE]`: the sum of the
+ * matching lines' amounts over the test's periods (or the one period
+ * starting at DATE) equals AMOUNT.
+ */
+export interface TestExpect extends Node {
+  readonly kind: "TestExpect";
+  readonly payer: Name;
+  readonly payee: Name;
+  readonly amount: Expr;
+  readonly clause: Name | null;
+  readonly period: DateLit | null;
+}
+export interface TestDecl extends Node {
+  readonly kind: "Test";
+  readonly title: StringLit;
+  readonly periods: readonly TestPeriod[];
+  readonly events: readonly TestEvent[];
+  readonly expects: readonly TestExpect[];
+}
+
+/** A whole term sheet: declarations in source order. */
+export interface Program extends Node {
+  readonly kind: "Program";
+  readonly decls: readonly Decl[];
+}
