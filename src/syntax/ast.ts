@@ -15,6 +15,8 @@ import type { Range } from "../diagnostics/range.ts";
 
 export interface Node {
   readonly range: Range;
+  /** Set (true) on a declaration built around a parse error: later phases stay quiet about it. */
+  readonly recovered?: boolean;
 }
 
 /** An identifier occurrence. */

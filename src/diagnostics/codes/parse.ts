@@ -5,4 +5,6 @@ export const PARSE = {
   unterminatedString: "TN1003",
   nestingTooDeep: "TN1004",
   sourceTooLarge: "TN1005",
+  wrongScheduleKeyWord: "TN1006",
+  internalParserError: "TN1007",
 } as const;

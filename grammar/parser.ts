@@ -1,0 +1,533 @@
+/**
+ * Tenor's grammar: a grammar-only Chevrotain CstParser (no semantics; the
+ * AST is built by src/syntax/cst-to-ast.ts). One instance is reused for
+ * every parse (`parser.input = tokens`).
+ *
+ * Expressions are read flat, `operand (BinaryOp operand)*` with prefix
+ * `not`s and `-`s on each operand; src/syntax/cst-to-ast.ts applies the
+ * precedence (lowest to highest: `or`, `and`, prefix `not`, comparisons
+ * (non-associative), `+ -`, `* /`, unary `-`). Flat rules keep Chevrotain's
+ * recursion to four rules per bracket level, so the nesting limit (200) sits
+ * far from the stack's end. `if … then … else …` is a primary that extends
+ * as far right as possible.
+ *
+ * Alternatives are built once and cached (`??=`): building them per call
+ * costs allocations on every token and, under tsx, a `__name` call each.
+ */
+import { CstParser, tokenMatcher } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
+import { tenorMessages } from "./messages.ts";
+import {
+  allTokens,
+  BinaryOp,
+  Colon,
+  Comma,
+  ComparisonOp,
+  DateLit,
+  Equals,
+  Identifier,
+  KW,
+  LBrace,
+  LParen,
+  Minus,
+  NumberLit,
+  Percent,
+  RBrace,
+  RParen,
+  StringLit,
+} from "./tokens.ts";
+
+
+/** Words used when an expression or declaration is missing. */
+const AN_EXPRESSION = "an expression";
+const A_DECLARATION = "a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, clause or test)";
+
+export class TenorParser extends CstParser {
+  /** DSL option objects built once, keyed by call site (see the file comment). */
+  private readonly cache: Record<string, unknown> = {};
+
+  private once<T>(key: string, make: () => T): T {
+    return (this.cache[key] ??= make()) as T;
+  }
+
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      errorMessageProvider: tenorMessages,
+      maxLookahead: 3,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * An identifier right after a number is its unit (`40_000 gpu`), except
+   * when it starts the next statement or value (`nvidia pays`, `x =`) or is
+   * a grant's instrument (`1_000_000 warrants at 12.50 USD`: LA(2) is `at`).
+   */
+  private unitFollows(): boolean {
+    if (!tokenMatcher(this.LA(1), Identifier)) return false;
+    const next = this.LA(2);
+    if (tokenMatcher(next, KW.pays) || tokenMatcher(next, KW.grants)) return false;
+    if (tokenMatcher(next, Equals) || tokenMatcher(next, Colon) || tokenMatcher(next, LParen)) return false;
+    if (tokenMatcher(next, KW.at) && !tokenMatcher(this.LA(3), KW.signing)) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- top level
+
+  public program = this.RULE("program", () => {
+    this.MANY(() => this.SUBRULE(this.topDecl));
+  });
+
+  public topDecl = this.RULE("topDecl", () => {
+    this.OR(this.once("topDecl.OR.1", () => ({
+      ERR_MSG: A_DECLARATION,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.dealDecl) },
+        { ALT: () => this.SUBRULE(this.partiesDecl) },
+        { ALT: () => this.SUBRULE(this.termDecl) },
+        { ALT: () => this.SUBRULE(this.currencyDecl) },
+        { ALT: () => this.SUBRULE(this.settleDecl) },
+        { ALT: () => this.SUBRULE(this.unitsDecl) },
+        { ALT: () => this.SUBRULE(this.inputDecl) },
+        { ALT: () => this.SUBRULE(this.eventDecl) },
+        { ALT: () => this.SUBRULE(this.constDecl) },
+        { ALT: () => this.SUBRULE(this.scheduleDecl) },
+        { ALT: () => this.SUBRULE(this.clauseDecl) },
+        { ALT: () => this.SUBRULE(this.testDecl) },
+      ],
+    })));
+  });
+
+  public dealDecl = this.RULE("dealDecl", () => {
+    this.CONSUME(KW.deal);
+    this.CONSUME(StringLit);
+  });
+
+  public partiesDecl = this.RULE("partiesDecl", () => {
+    this.CONSUME(KW.parties);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.party));
+    this.CONSUME(RBrace);
+  });
+
+  public party = this.RULE("party", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.CONSUME(StringLit);
+  });
+
+  public termDecl = this.RULE("termDecl", () => {
+    this.CONSUME(KW.term);
+    this.CONSUME(DateLit);
+    this.CONSUME(KW.to);
+    this.CONSUME2(DateLit);
+    this.CONSUME(Comma);
+    this.OR(this.once("termDecl.OR.2", () => ({
+      ERR_MSG: "'monthly', 'quarterly' or 'annually'",
+      DEF: [
+        { ALT: () => this.CONSUME(KW.monthly) },
+        { ALT: () => this.CONSUME(KW.quarterly) },
+        { ALT: () => this.CONSUME(KW.annually) },
+      ],
+    })));
+  });
+
+  public currencyDecl = this.RULE("currencyDecl", () => {
+    this.CONSUME(KW.currency);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(Comma);
+      this.CONSUME(KW.rounding);
+      this.OR(this.once("currencyDecl.OR.3", () => ({
+        ERR_MSG: "'half_even', 'half_up', 'down' or 'up'",
+        DEF: [
+          { ALT: () => this.CONSUME(KW.half_even) },
+          { ALT: () => this.CONSUME(KW.half_up) },
+          { ALT: () => this.CONSUME(KW.down) },
+          { ALT: () => this.CONSUME(KW.up) },
+        ],
+      })));
+    });
+  });
+
+  public settleDecl = this.RULE("settleDecl", () => {
+    this.CONSUME(KW.settle);
+    this.CONSUME(KW.net);
+  });
+
+  public unitsDecl = this.RULE("unitsDecl", () => {
+    this.CONSUME(KW.units);
+    this.AT_LEAST_ONE_SEP(this.once("unitsDecl.AT_LEAST_ONE_SEP.4", () => ({ SEP: Comma, DEF: () => this.CONSUME(Identifier) })));
+  });
+
+  public inputDecl = this.RULE("inputDecl", () => {
+    this.CONSUME(KW.input);
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.unitExpr);
+  });
+
+  public eventDecl = this.RULE("eventDecl", () => {
+    this.CONSUME(KW.event);
+    this.CONSUME(Identifier);
+    this.CONSUME(LParen);
+    this.MANY_SEP(this.once("eventDecl.MANY_SEP.5", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.eventParam) })));
+    this.CONSUME(RParen);
+  });
+
+  public eventParam = this.RULE("eventParam", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.unitExpr);
+  });
+
+  public constDecl = this.RULE("constDecl", () => {
+    this.CONSUME(KW.const);
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  public scheduleDecl = this.RULE("scheduleDecl", () => {
+    this.CONSUME(KW.schedule);
+    this.CONSUME(Identifier);
+    this.CONSUME(KW.by);
+    this.OR(this.once("scheduleDecl.OR.6", () => ({
+      ERR_MSG: "'contract_year', 'period' or 'date'",
+      DEF: [
+        { ALT: () => this.CONSUME(KW.contract_year) },
+        { ALT: () => this.CONSUME(KW.period) },
+        { ALT: () => this.CONSUME(KW.date) },
+      ],
+    })));
+    this.OPTION(() => {
+      this.CONSUME(Comma);
+      this.CONSUME(KW.tapering);
+    });
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.scheduleEntry));
+    this.CONSUME(RBrace);
+  });
+
+  /** `year N[ to M| onward]: EXPR`, `period …` likewise, or `DATE[ to DATE| onward]: EXPR`. */
+  public scheduleEntry = this.RULE("scheduleEntry", () => {
+    this.OR(this.once("scheduleEntry.OR.7", () => ({
+      ERR_MSG: "'year', 'period' or a date",
+      DEF: [
+        {
+          ALT: () => {
+            this.OR2(this.once("scheduleEntry.OR2.101", () => [
+              { ALT: () => this.CONSUME(KW.year) },
+              { ALT: () => this.CONSUME(KW.period) },
+            ]));
+            this.CONSUME(NumberLit);
+            this.OPTION(() => {
+              this.OR3(this.once("scheduleEntry.OR3.102", () => [
+                {
+                  ALT: () => {
+                    this.CONSUME(KW.to);
+                    this.CONSUME2(NumberLit);
+                  },
+                },
+                { ALT: () => this.CONSUME(KW.onward) },
+              ]));
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(DateLit);
+            this.OPTION2(() => {
+              this.OR4(this.once("scheduleEntry.OR4.103", () => [
+                {
+                  ALT: () => {
+                    this.CONSUME2(KW.to);
+                    this.CONSUME2(DateLit);
+                  },
+                },
+                { ALT: () => this.CONSUME2(KW.onward) },
+              ]));
+            });
+          },
+        },
+      ],
+    })));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.expression);
+  });
+
+  public clauseDecl = this.RULE("clauseDecl", () => {
+    this.CONSUME(KW.clause);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.SUBRULE(this.block);
+  });
+
+  // ---------------------------------------------------------------- clause statements
+
+  public block = this.RULE("block", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(RBrace);
+  });
+
+  public statement = this.RULE("statement", () => {
+    this.OR(this.once("statement.OR.8", () => ({
+      ERR_MSG: "a statement",
+      DEF: [
+        { ALT: () => this.SUBRULE(this.letStmt) },
+        { ALT: () => this.SUBRULE(this.paysStmt) },
+        { ALT: () => this.SUBRULE(this.grantsStmt) },
+        { ALT: () => this.SUBRULE(this.whenStmt) },
+        { ALT: () => this.SUBRULE(this.onStmt) },
+        { ALT: () => this.SUBRULE(this.atSigningStmt) },
+        { ALT: () => this.SUBRULE(this.capStmt) },
+        { ALT: () => this.SUBRULE(this.windowStmt) },
+      ],
+    })));
+  });
+
+  public letStmt = this.RULE("letStmt", () => {
+    this.CONSUME(KW.let);
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  public paysStmt = this.RULE("paysStmt", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(KW.pays);
+    this.CONSUME2(Identifier);
+    this.SUBRULE(this.expression);
+  });
+
+  /** `GRANTOR grants GRANTEE QUANTITY INSTRUMENT at PRICE` */
+  public grantsStmt = this.RULE("grantsStmt", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(KW.grants);
+    this.CONSUME2(Identifier);
+    this.SUBRULE(this.expression, { LABEL: "quantity" });
+    this.CONSUME3(Identifier, { LABEL: "instrument" });
+    this.CONSUME(KW.at);
+    this.SUBRULE2(this.expression, { LABEL: "price" });
+  });
+
+  public whenStmt = this.RULE("whenStmt", () => {
+    this.CONSUME(KW.when);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(KW.for);
+      this.CONSUME(NumberLit);
+      this.CONSUME(KW.consecutive);
+      this.CONSUME(KW.periods);
+    });
+    this.SUBRULE(this.block);
+  });
+
+  public onStmt = this.RULE("onStmt", () => {
+    this.CONSUME(KW.on);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.block);
+  });
+
+  public atSigningStmt = this.RULE("atSigningStmt", () => {
+    this.CONSUME(KW.at);
+    this.CONSUME(KW.signing);
+    this.SUBRULE(this.block);
+  });
+
+  public capStmt = this.RULE("capStmt", () => {
+    this.CONSUME(KW.cap);
+    this.SUBRULE(this.expression);
+    this.OR(this.once("capStmt.OR.9", () => ({
+      ERR_MSG: "'over term', 'per contract_year' or 'per period'",
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(KW.over);
+            this.CONSUME(KW.term);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(KW.per);
+            this.OR2(this.once("capStmt.OR2.104", () => ({
+              ERR_MSG: "'contract_year' or 'period'",
+              DEF: [
+                { ALT: () => this.CONSUME(KW.contract_year) },
+                { ALT: () => this.CONSUME(KW.period) },
+              ],
+            })));
+          },
+        },
+      ],
+    })));
+  });
+
+  public windowStmt = this.RULE("windowStmt", () => {
+    this.OR(this.once("windowStmt.OR.10", () => [
+      { ALT: () => this.CONSUME(KW.from) },
+      { ALT: () => this.CONSUME(KW.until) },
+    ]));
+    this.CONSUME(DateLit);
+  });
+
+  // ---------------------------------------------------------------- test blocks
+
+  public testDecl = this.RULE("testDecl", () => {
+    this.CONSUME(KW.test);
+    this.CONSUME(StringLit);
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.OR(this.once("testDecl.OR.11", () => [
+        { ALT: () => this.SUBRULE(this.testPeriod) },
+        { ALT: () => this.SUBRULE(this.testEvent) },
+        { ALT: () => this.SUBRULE(this.testExpect) },
+      ]));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  public testPeriod = this.RULE("testPeriod", () => {
+    this.CONSUME(KW.period);
+    this.CONSUME(DateLit);
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.testValue);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  public testValue = this.RULE("testValue", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  public testEvent = this.RULE("testEvent", () => {
+    this.CONSUME(KW.event);
+    this.CONSUME(DateLit);
+    this.CONSUME(Identifier);
+    this.CONSUME(LParen);
+    this.MANY_SEP(this.once("testEvent.MANY_SEP.12", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.testValue) })));
+    this.CONSUME(RParen);
+  });
+
+  public testExpect = this.RULE("testExpect", () => {
+    this.CONSUME(KW.expect);
+    this.CONSUME(Identifier);
+    this.CONSUME(KW.pays);
+    this.CONSUME2(Identifier);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(KW.under);
+      this.CONSUME3(Identifier);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(KW.in);
+      this.CONSUME(DateLit);
+    });
+  });
+
+  // ---------------------------------------------------------------- units
+
+  /** `Identifier (per Identifier)?`; `per` only when a name follows (`cap … per period` stays a cap). */
+  public unitExpr = this.RULE("unitExpr", () => {
+    this.CONSUME(Identifier);
+    this.OPTION(this.once("unitExpr.OPTION.13", () => ({
+      GATE: () => tokenMatcher(this.LA(2), Identifier),
+      DEF: () => {
+        this.CONSUME(KW.per);
+        this.CONSUME2(Identifier);
+      },
+    })));
+  });
+
+  // ---------------------------------------------------------------- expressions
+
+  /** `operand (BinaryOp operand)*`; precedence is applied when building the AST. */
+  public expression = this.RULE("expression", () => {
+    this.SUBRULE(this.operand);
+    this.MANY(() => {
+      this.CONSUME(BinaryOp);
+      this.SUBRULE2(this.operand);
+    });
+  });
+
+  /**
+   * `not* -* PRIMARY` where PRIMARY is a number, date, name, call,
+   * `contract_year`, `( EXPR )` or `if EXPR then EXPR else EXPR`. Prefix
+   * operators are loops and brackets/`if` are inline, so each nesting level
+   * costs only two rules (expression → operand) of stack.
+   */
+  public operand = this.RULE("operand", () => {
+    this.MANY(() => this.CONSUME(KW.not));
+    this.MANY2(() => this.CONSUME(Minus));
+    this.OR(
+      this.once("operand.primary", () => ({
+        ERR_MSG: AN_EXPRESSION,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.numberLiteral) },
+          { ALT: () => this.CONSUME(DateLit) },
+          { ALT: () => this.SUBRULE(this.nameOrCall) },
+          { ALT: () => this.CONSUME(KW.contract_year) },
+          {
+            ALT: () => {
+              this.CONSUME(LParen);
+              this.SUBRULE(this.expression);
+              this.CONSUME(RParen);
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(KW.if);
+              this.SUBRULE2(this.expression, { LABEL: "cond" });
+              this.CONSUME(KW.then);
+              this.SUBRULE3(this.expression, { LABEL: "then" });
+              this.CONSUME(KW.else);
+              this.SUBRULE4(this.expression, { LABEL: "else" });
+            },
+          },
+        ],
+      })),
+    );
+  });
+
+  /** `NUMBER [million|billion] [% | UNIT]` */
+  public numberLiteral = this.RULE("numberLiteral", () => {
+    this.CONSUME(NumberLit);
+    this.OPTION(() => {
+      this.OR(this.once("numberLiteral.OR.15", () => [
+        { ALT: () => this.CONSUME(KW.million) },
+        { ALT: () => this.CONSUME(KW.billion) },
+      ]));
+    });
+    this.OPTION2(this.once("numberLiteral.OPTION2.16", () => ({
+      GATE: () => tokenMatcher(this.LA(1), Percent) || this.unitFollows(),
+      DEF: () => {
+        this.OR2(this.once("numberLiteral.OR2.105", () => [
+          { ALT: () => this.CONSUME(Percent) },
+          { ALT: () => this.SUBRULE(this.unitExpr) },
+        ]));
+      },
+    })));
+  });
+
+  public nameOrCall = this.RULE("nameOrCall", () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.MANY_SEP(this.once("nameOrCall.MANY_SEP.17", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.expression) })));
+      this.CONSUME(RParen);
+    });
+  });
+}
+
+/** The one shared parser instance (construction runs the grammar self-analysis once). */
+export const tenorParser = new TenorParser();
+
+/** A CST node as produced by the parser. */
+export type { CstNode, IToken };

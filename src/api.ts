@@ -1,0 +1,65 @@
+/**
+ * The one module that chains the phases:
+ *   source → parse → check → (inputs) → evaluate → ledger.
+ * Every phase returns `{ value, diagnostics }`; this module stops at the
+ * first phase that reports an error and hands all diagnostics on.
+ */
+import type { Diagnostic, Result } from "./diagnostics/diagnostic.ts";
+import { hasErrors } from "./diagnostics/diagnostic.ts";
+import { parseSource } from "./syntax/parse.ts";
+import { checkProgram } from "./check/check-program.ts";
+import type { CheckedProgram } from "./check/checked-program.ts";
+import { periodsOfTerm } from "./eval/periods.ts";
+import { evaluate } from "./eval/evaluate.ts";
+import { runTests } from "./eval/run-tests.ts";
+import type { TestResult } from "./eval/run-tests.ts";
+import { loadInputs } from "./inputs/load-inputs.ts";
+import type { InputFile } from "./inputs/load-inputs.ts";
+import type { Ledger } from "./ledger/ledger.ts";
+
+export type { CheckedProgram, Diagnostic, InputFile, Ledger, Result, TestResult };
+
+/** Parses and checks a term sheet. The checker runs even after syntax errors so that one pass reports every mistake. */
+export function checkSource(source: string): Result<CheckedProgram | null> {
+  const parsed = parseSource(source);
+  const checked = checkProgram(parsed.value);
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
+  return { value: hasErrors(diagnostics) ? null : checked.value, diagnostics };
+}
+
+/** Where a run failed: the term sheet (exit 1), or the inputs / run time (exit 2). */
+export type RunFailure = "source" | "inputs" | "runtime";
+
+export interface RunResult {
+  readonly ledger: Ledger | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly failure: RunFailure | null;
+}
+
+/** Settles a checked program over period data files (JSON or CSV, see src/inputs). */
+export function settleChecked(checked: CheckedProgram, files: readonly InputFile[]): RunResult {
+  const { term } = checked.header;
+  const periods = periodsOfTerm(term.start, term.end, term.frequency);
+  const data = loadInputs(files, checked.header, periods);
+  if (data.value === null || hasErrors(data.diagnostics)) {
+    return { ledger: null, diagnostics: data.diagnostics, failure: "inputs" };
+  }
+  const run = evaluate(checked, data.value);
+  const failed = run.value === null || hasErrors(run.diagnostics);
+  return { ledger: failed ? null : run.value, diagnostics: run.diagnostics, failure: failed ? "runtime" : null };
+}
+
+/** Checks a term sheet and settles it over the given inputs. */
+export function runSource(source: string, files: readonly InputFile[]): RunResult {
+  const checked = checkSource(source);
+  if (checked.value === null) return { ledger: null, diagnostics: checked.diagnostics, failure: "source" };
+  const run = settleChecked(checked.value, files);
+  return { ...run, diagnostics: [...checked.diagnostics, ...run.diagnostics] };
+}
+
+/** Checks a term sheet and runs its `test` blocks. */
+export function testSource(source: string): Result<readonly TestResult[] | null> {
+  const checked = checkSource(source);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics };
+  return { value: runTests(checked.value), diagnostics: checked.diagnostics };
+}

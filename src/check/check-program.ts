@@ -1,0 +1,67 @@
+/**
+ * The checker's entry point: names, units, schedules, clauses and tests of
+ * a parsed term sheet, in one pass each. Every problem is reported (the
+ * checker recovers and goes on); the checked program is produced only when
+ * there is no error, since the interpreter accepts nothing else.
+ */
+import { hasErrors, type Result } from "../diagnostics/diagnostic.ts";
+import type { Program } from "../syntax/ast.ts";
+import type { CheckedProgram, DealHeader } from "./checked-program.ts";
+import { checkClauses } from "./clauses.ts";
+import { ConstEvaluator } from "./const-eval.ts";
+import { CheckContext } from "./context.ts";
+import { currencyDecimals } from "./currencies.ts";
+import { checkHeader, type Header } from "./declarations.ts";
+import { ExprChecker } from "./expressions.ts";
+import { checkGlobals } from "./globals.ts";
+import { declareGlobals, type Globals } from "./names.ts";
+import { checkTests } from "./tests.ts";
+import { unitDisplay } from "./units.ts";
+
+/**
+ * Checks a parsed program. The value is null when any error was found;
+ * the diagnostics (TN2xxx, errors and warnings) are all reported either way,
+ * in source order.
+ */
+export function checkProgram(program: Program): Result<CheckedProgram | null> {
+  const ctx = new CheckContext();
+  const header = checkHeader(program, ctx);
+  const globals = declareGlobals(program, ctx, header);
+  const consts = new ConstEvaluator(ctx);
+  const exprs = new ExprChecker(ctx, consts);
+  checkGlobals(ctx, globals, exprs, consts);
+  checkClauses(program, ctx, globals, exprs);
+  checkTests(ctx, globals, exprs);
+
+  const diagnostics = [...ctx.diagnostics].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
+  if (hasErrors(diagnostics)) return { value: null, diagnostics };
+  const checked: CheckedProgram = {
+    program,
+    header: dealHeader(header, globals),
+    consts: globals.consts,
+    schedules: globals.schedules,
+    clauses: globals.clauseList,
+    tests: globals.tests,
+    bindings: ctx.bindings,
+    types: ctx.types,
+  };
+  return { value: checked, diagnostics };
+}
+
+/** The header with defaults applied; only called when the header has no error, so every part exists. */
+function dealHeader(h: Header, g: Globals): DealHeader {
+  const code = h.currency!.code.text;
+  return {
+    title: h.deal!.title.value,
+    parties: h.parties!.parties.map((p) => ({ name: p.name.text, legalName: p.legalName.value })),
+    term: { start: h.term!.start.text, end: h.term!.end.text, frequency: h.term!.frequency },
+    currency: { code, decimals: currencyDecimals(code), rounding: h.currency!.rounding ?? "half_even" },
+    settleNet: h.settle !== null,
+    units: g.units,
+    inputs: [...g.inputs.values()].map((d) => ({ name: d.name.text, unit: unitDisplay(g.inputTypes.get(d)!) })),
+    events: [...g.events.values()].map((e) => ({
+      name: e.name.text,
+      params: e.params.map((p) => ({ name: p.name.text, unit: unitDisplay(g.paramTypes.get(p)!) })),
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The deal header (brief §1, §3): exactly one `deal`, `parties`, `term` and
+ * `currency`; at most one `settle`. Establishes the deal currency and the
+ * term calendar for the later passes.
+ */
+import { CHECK } from "../diagnostics/codes/check.ts";
+import type { Range } from "../diagnostics/range.ts";
+import type { CurrencyDecl, DealDecl, Decl, PartiesDecl, Program, SettleDecl, TermDecl } from "../syntax/ast.ts";
+import { TermCalendar } from "./calendar.ts";
+import type { CheckContext } from "./context.ts";
+import { isCurrencyCode } from "./currencies.ts";
+import { compareDates } from "../eval/dates.ts";
+
+export interface Header {
+  readonly deal: DealDecl | null;
+  readonly parties: PartiesDecl | null;
+  readonly term: TermDecl | null;
+  readonly currency: CurrencyDecl | null;
+  readonly settle: SettleDecl | null;
+}
+
+type HeaderKind = "Deal" | "Parties" | "Term" | "Currency" | "Settle";
+const KEYWORD: Record<HeaderKind, string> = { Deal: "deal", Parties: "parties", Term: "term", Currency: "currency", Settle: "settle" };
+
+/** The keyword that starts a declaration: where a header diagnostic points. */
+function keywordRange(d: Decl & { kind: HeaderKind }): Range {
+  return { start: d.range.start, end: d.range.start + KEYWORD[d.kind].length };
+}
+
+/** Checks the header declarations and records the currency and calendar in ctx. */
+export function checkHeader(program: Program, ctx: CheckContext): Header {
+  const first = new Map<HeaderKind, Decl & { kind: HeaderKind }>();
+  for (const d of program.decls) {
+    if (d.kind !== "Deal" && d.kind !== "Parties" && d.kind !== "Term" && d.kind !== "Currency" && d.kind !== "Settle") continue;
+    const earlier = first.get(d.kind);
+    if (earlier) {
+      ctx.error(CHECK.duplicateHeader, keywordRange(d), `a deal has one ${KEYWORD[d.kind]} declaration; remove this one or the first`, [
+        { range: keywordRange(earlier), message: `the first ${KEYWORD[d.kind]} declaration` },
+      ]);
+    } else {
+      first.set(d.kind, d);
+    }
+  }
+  const header: Header = {
+    deal: (first.get("Deal") as DealDecl | undefined) ?? null,
+    parties: (first.get("Parties") as PartiesDecl | undefined) ?? null,
+    term: (first.get("Term") as TermDecl | undefined) ?? null,
+    currency: (first.get("Currency") as CurrencyDecl | undefined) ?? null,
+    settle: (first.get("Settle") as SettleDecl | undefined) ?? null,
+  };
+  const top: Range = { start: 0, end: 0 };
+  if (!header.deal) ctx.error(CHECK.missingDeal, top, `missing deal declaration: a term sheet starts with deal "Title"`);
+  if (!header.parties) ctx.error(CHECK.missingParties, top, `missing parties declaration: expected parties { name: "Legal name" … }`);
+  else if (header.parties.parties.length === 0) {
+    ctx.error(CHECK.missingParties, keywordRange(header.parties), `parties declares no party: expected name: "Legal name" entries`);
+  }
+  if (!header.term) ctx.error(CHECK.missingTerm, top, `missing term declaration: expected term START to END, monthly|quarterly|annually`);
+  else checkTerm(header.term, ctx);
+  if (!header.currency) ctx.error(CHECK.missingCurrency, top, `missing currency declaration: expected currency CODE, e.g. currency USD`);
+  else checkCurrency(header.currency, ctx);
+  return header;
+}
+
+function checkTerm(term: TermDecl, ctx: CheckContext): void {
+  const start = ctx.date(term.start);
+  const end = ctx.date(term.end);
+  if (start === null || end === null) return;
+  if (compareDates(start, end) > 0) {
+    ctx.error(CHECK.termStartsAfterEnd, term.end.range, `the term ends on ${term.end.text}, before it starts on ${term.start.text}`);
+    return;
+  }
+  ctx.calendar = new TermCalendar(start, end, term.frequency);
+}
+
+function checkCurrency(c: CurrencyDecl, ctx: CheckContext): void {
+  const code = c.code.text;
+  if (code === "") return; // unreadable: the parser reported it
+  if (!isCurrencyCode(code)) {
+    ctx.error(CHECK.invalidCurrencyCode, c.code.range, `currency ${code} is not a currency code: expected three capital letters, e.g. USD`);
+  }
+  ctx.currency = code;
+  ctx.knownUnits.add(code);
+  ctx.rounding = c.rounding ?? "half_even";
+}

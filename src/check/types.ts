@@ -1,0 +1,43 @@
+/** Helpers over the checker's static types (see Type in checked-program.ts). */
+import type { Type } from "./checked-program.ts";
+import { Unit } from "./unit.ts";
+
+export const ERROR_TYPE: Type = { kind: "error" };
+export const BOOL_TYPE: Type = { kind: "bool" };
+export const DATE_TYPE: Type = { kind: "date" };
+export const PLAIN_TYPE: Type = { kind: "number", unit: Unit.NONE };
+
+export function numberType(unit: Unit): Type {
+  return unit.isNone ? PLAIN_TYPE : { kind: "number", unit };
+}
+
+export function isError(t: Type): boolean {
+  return t.kind === "error";
+}
+
+export function sameType(a: Type, b: Type): boolean {
+  if (a.kind === "number" && b.kind === "number") return a.unit.equals(b.unit);
+  if (a.kind === "duration" && b.kind === "duration") return a.per === b.per;
+  return a.kind === b.kind;
+}
+
+/** How a type reads in a message: `USD`, `a plain number`, `a date`, `true/false`. */
+export function describeType(t: Type): string {
+  switch (t.kind) {
+    case "number":
+      return t.unit.isNone ? "a plain number" : t.unit.toString();
+    case "bool":
+      return "true/false";
+    case "date":
+      return "a date";
+    case "duration":
+      return `a duration in ${t.per}`;
+    case "error":
+      return "an invalid value";
+  }
+}
+
+/** A unit or type name for "cannot add X and Y": bare unit names, `number` for plain numbers. */
+export function unitWord(t: Type): string {
+  return t.kind === "number" ? t.unit.toString() : describeType(t);
+}

@@ -1,0 +1,54 @@
+/** `tenor run DEAL --inputs FILE [--events FILE] [--format json|table|csv]`: the settlement ledger. */
+import { runSource, type InputFile } from "../../api.ts";
+import { renderDiagnostics } from "../../diagnostics/render.ts";
+import { ledgerToCsv } from "../../ledger/format-csv.ts";
+import { ledgerToJson } from "../../ledger/format-json.ts";
+import { ledgerToTable } from "../../ledger/format-table.ts";
+import type { Ledger } from "../../ledger/ledger.ts";
+import { EXIT, type ExitCode } from "../exit-codes.ts";
+import { tryRead, type Io } from "../io.ts";
+
+export const LEDGER_FORMATS = ["json", "table", "csv"] as const;
+export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
+
+export interface RunOptions {
+  readonly inputs: readonly string[];
+  readonly events?: string;
+  readonly format?: LedgerFormat;
+  readonly trace: boolean;
+}
+
+export function formatLedger(ledger: Ledger, format: LedgerFormat, trace: boolean): string {
+  switch (format) {
+    case "json": return ledgerToJson(ledger, { trace });
+    case "table": return ledgerToTable(ledger);
+    case "csv": return ledgerToCsv(ledger);
+  }
+}
+
+export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode {
+  const source = tryRead(io, deal);
+  if ("error" in source) {
+    io.stderr(`tenor: ${source.error}\n`);
+    return EXIT.usage;
+  }
+  const files: InputFile[] = [];
+  for (const path of [...options.inputs, ...(options.events ? [options.events] : [])]) {
+    const read = tryRead(io, path);
+    if ("error" in read) {
+      io.stderr(`tenor: error: ${read.error}\n`);
+      return EXIT.dataErrors;
+    }
+    files.push({ name: path, text: read.text });
+  }
+  const result = runSource(source.text, files);
+  if (result.diagnostics.length > 0) {
+    // Input diagnostics carry no source range: name the inputs file instead.
+    const where = result.failure === "inputs" ? files.map((f) => f.name).join(", ") : deal;
+    const text = result.failure === "inputs" ? null : source.text;
+    io.stderr(renderDiagnostics(result.diagnostics, where, text) + "\n");
+  }
+  if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
+  io.stdout(formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace));
+  return EXIT.ok;
+}

@@ -1,0 +1,11 @@
+/** Exit codes of the `tenor` command (brief §9). */
+export const EXIT = {
+  ok: 0,
+  /** Errors in the term sheet (syntax, check) or failing `test` blocks. */
+  sourceErrors: 1,
+  /** Errors in the inputs or at run time. */
+  dataErrors: 2,
+  /** Wrong usage: unknown command or option, missing argument, unreadable term sheet. */
+  usage: 64,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

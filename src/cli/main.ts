@@ -1,0 +1,70 @@
+/**
+ * The `tenor` command line. Commander parses arguments; each command is a
+ * function of an `Io` that returns its exit code, so tests call them directly.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { checkCommand } from "./commands/check.ts";
+import { LEDGER_FORMATS, runCommand, type LedgerFormat } from "./commands/run.ts";
+import { testCommand } from "./commands/test.ts";
+import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { processIo, type Io } from "./io.ts";
+
+const VERSION = "0.1.0";
+
+function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+  const program = new Command("tenor")
+    .description("Tenor: term sheets for GPU AI-factory deals, settled exactly to the cent.")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command("check")
+    .description("check a term sheet and print every diagnostic (exit 1 on any error)")
+    .argument("<file>", "the term sheet (.tenor)")
+    .action((file: string) => setExit(checkCommand(io, file)));
+
+  program
+    .command("run")
+    .description("settle a term sheet over period data and print the ledger")
+    .argument("<deal>", "the term sheet (.tenor)")
+    .requiredOption("-i, --inputs <file...>", "period data: JSON ({periods, events}) or CSV (header: period + input names)")
+    .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
+    .addOption(new Option("-f, --format <format>", "ledger format (default: table on a terminal, json otherwise)").choices(LEDGER_FORMATS))
+    .option("--no-trace", "leave the explanation trace out of JSON ledgers")
+    .action((deal: string, opts: { inputs: string[]; events?: string; format?: LedgerFormat; trace: boolean }) =>
+      setExit(runCommand(io, deal, opts)),
+    );
+
+  program
+    .command("test")
+    .description("run the term sheet's test blocks; a failure shows expected vs actual")
+    .argument("<file>", "the term sheet (.tenor)")
+    .action((file: string) => setExit(testCommand(io, file)));
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
+  }
+  return program;
+}
+
+/** Runs the CLI on the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+  let exit: ExitCode = EXIT.ok;
+  const program = buildProgram(io, (code) => (exit = code));
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const informational = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
+      return informational ? EXIT.ok : EXIT.usage;
+    }
+    throw e;
+  }
+  return exit;
+}

@@ -1,0 +1,66 @@
+/**
+ * The ledger as JSON (brief §7): keys in exactly the documented order,
+ * 2-space indentation, a trailing newline. Built from fresh objects so the
+ * key order never depends on how the ledger was assembled.
+ */
+import type { Ledger, LedgerGrant, LedgerLine, LedgerPeriod, LedgerTotal, NetTransfer, TraceEntry } from "./ledger.ts";
+
+export interface JsonOptions {
+  /** Add each line's `trace` (the values that produced it) after `capped`. */
+  readonly trace: boolean;
+}
+
+/** The ledger JSON text, byte-for-byte deterministic. */
+export function ledgerToJson(ledger: Ledger, options: JsonOptions = { trace: false }): string {
+  const doc = {
+    deal: ledger.deal,
+    currency: ledger.currency,
+    periods: ledger.periods.map((p) => period(p, options)),
+    totals: ledger.totals.map(total),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function period(p: LedgerPeriod, options: JsonOptions): object {
+  const out: Record<string, unknown> = {
+    index: p.index,
+    start: p.start,
+    end: p.end,
+    contract_year: p.contract_year,
+    days: p.days,
+    lines: p.lines.map((l) => line(l, options)),
+    grants: p.grants.map(grant),
+  };
+  if (p.net !== undefined) out["net"] = p.net.map(net);
+  return out;
+}
+
+function line(l: LedgerLine, options: JsonOptions): object {
+  const out: Record<string, unknown> = {
+    clause: l.clause,
+    title: l.title,
+    payer: l.payer,
+    payee: l.payee,
+    computed: l.computed,
+    amount: l.amount,
+    capped: l.capped,
+  };
+  if (options.trace) out["trace"] = l.trace.map(traceEntry);
+  return out;
+}
+
+function traceEntry(t: TraceEntry): object {
+  return t.unit === undefined ? { name: t.name, value: t.value } : { name: t.name, value: t.value, unit: t.unit };
+}
+
+function grant(g: LedgerGrant): object {
+  return { clause: g.clause, grantor: g.grantor, grantee: g.grantee, quantity: g.quantity, instrument: g.instrument, price: g.price };
+}
+
+function net(n: NetTransfer): object {
+  return { from: n.from, to: n.to, amount: n.amount };
+}
+
+function total(t: LedgerTotal): object {
+  return { payer: t.payer, payee: t.payee, amount: t.amount };
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { RUN } from "../../src/diagnostics/codes/run.ts";
+import { runTests } from "../../src/eval/run-tests.ts";
+import type { TestResult } from "../../src/eval/run-tests.ts";
+import type { Expr, TestDecl } from "../../src/syntax/ast.ts";
+import { checkedOf } from "./helpers.ts";
+
+// The whole term sheet of brief §1, with its test block.
+const BRIEF = `
+deal "Sharon AI - DSX AI Factory"
+
+parties {
+  nvidia: "NVIDIA Corporation"
+  sharon: "Sharon AI"
+  landlord: "Campus lessor"
+}
+
+term 2026-07-01 to 2031-06-30, monthly
+currency USD, rounding half_even
+settle net
+
+units gpu, gpu_hour
+
+input revenue: USD               // gross compute revenue invoiced in the period
+input sold_hours: gpu_hour
+input capacity_hours: gpu_hour
+
+event lease_default(missed_rent: USD)
+
+const buyback_price = 1.85 USD per gpu_hour
+const guaranteed = 20 million USD
+
+schedule share_rate by contract_year, tapering {
+  year 1: 15%
+  year 2: 12.5%
+  year 3: 10%
+  year 4 onward: 7.5%
+}
+
+clause revenue_share "Revenue share" {
+  sharon pays nvidia revenue * share_rate
+}
+
+clause capacity_buyback "Capacity buyback" {
+  let utilization = sold_hours / capacity_hours
+  let unsold = max(capacity_hours - sold_hours, 0 gpu_hour)
+  when utilization < 70% for 3 consecutive periods {
+    nvidia pays sharon unsold * buyback_price
+  }
+  cap 25 million USD over term
+  until 2028-12-31
+}
+
+clause lease_guarantee "Lease guarantee" {
+  on lease_default {
+    nvidia pays landlord missed_rent
+  }
+  cap guaranteed over term
+}
+
+clause guarantee_fee "Guarantee fee" {
+  sharon pays nvidia guaranteed * 0.5% * days / 365
+}
+
+clause warrants "Stock purchase rights" {
+  at signing {
+    sharon grants nvidia 1_000_000 warrants at 12.50 USD
+  }
+}
+
+test "year two rate applies from the first anniversary" {
+  period 2027-07-01 { revenue = 10 million USD, sold_hours = 90 gpu_hour, capacity_hours = 100 gpu_hour }
+  expect sharon pays nvidia 1.25 million USD under revenue_share
+}
+`;
+
+const DEAL = `
+deal "Tests"
+parties {
+  a: "A"
+  b: "B"
+}
+term 2026-07-01 to 2027-06-30, monthly
+currency USD
+input revenue: USD
+event bonus(amount: USD)
+
+clause share "Share" { a pays b revenue * 10% }
+clause streak { when revenue < 100 USD for 2 consecutive periods { b pays a 5 USD } }
+clause bonuses { on bonus { a pays b amount } }
+
+test "share is ten percent" {
+  period 2026-07-01 { revenue = 1000 USD }
+  expect a pays b 100 USD under share
+  expect a pays b 99.999 USD
+}
+
+test "a failing expectation shows both amounts" {
+  period 2026-07-01 { revenue = 1000 USD }
+  expect a pays b 99.99 USD
+}
+
+test "listed periods count as consecutive" {
+  period 2026-09-01 { revenue = 10 USD }
+  period 2026-07-01 { revenue = 10 USD }
+  expect b pays a 5 USD in 2026-09-01
+  expect b pays a 0 USD in 2026-07-01
+  expect a pays b 2 USD under share
+}
+
+test "events of the test count in their period" {
+  period 2026-07-01 { revenue = 0 USD }
+  event 2026-07-20 bonus(amount = 7 USD)
+  event 2026-07-03 bonus(amount = 1.005 USD)
+  expect a pays b 8.00 USD under bonuses
+}
+
+`;
+
+describe("runTests", () => {
+  it("passes the brief's test: the year two rate applies from the first anniversary", () => {
+    const [result, ...rest] = runTests(checkedOf(BRIEF));
+    expect(rest).toEqual([]);
+    expect(result!.title).toBe("year two rate applies from the first anniversary");
+    expect(result!.passed).toBe(true);
+    expect(result!.problems).toEqual([]);
+    expect(result!.expectations.map((e) => [e.description, e.expected, e.actual, e.passed])).toEqual([
+      ["sharon pays nvidia under revenue_share", "1250000.00", "1250000.00", true],
+    ]);
+  });
+
+  const results = runTests(checkedOf(DEAL));
+  const byTitle = (title: string) => {
+    const r = results.find((t) => t.title === title);
+    if (!r) throw new Error(`no test ${title}`);
+    return r;
+  };
+
+  it("runs every test block in source order", () => {
+    expect(results.map((r) => [r.title, r.passed])).toEqual([
+      ["share is ten percent", true],
+      ["a failing expectation shows both amounts", false],
+      ["listed periods count as consecutive", true],
+      ["events of the test count in their period", true],
+    ]);
+  });
+
+  it("rounds the expected amount to cents before comparing", () => {
+    expect(byTitle("share is ten percent").expectations.map((e) => [e.expected, e.actual])).toEqual([
+      ["100.00", "100.00"],
+      ["100.00", "100.00"],
+    ]);
+  });
+
+  it("reports a failed expectation with expected and actual amounts at the expect", () => {
+    const r = byTitle("a failing expectation shows both amounts");
+    expect(r.expectations.map((e) => [e.expected, e.actual, e.passed])).toEqual([["99.99", "100.00", false]]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toBe("expected a pays b 99.99, got 100.00");
+    expect(DEAL.slice(r.problems[0]!.range.start, r.problems[0]!.range.end)).toBe("expect a pays b 99.99 USD");
+  });
+
+  it("treats the listed periods, sorted by date, as the whole history", () => {
+    expect(byTitle("listed periods count as consecutive").expectations.map((e) => [e.description, e.actual])).toEqual([
+      ["b pays a in 2026-09-01", "5.00"],
+      ["b pays a in 2026-07-01", "0.00"],
+      ["a pays b under share", "2.00"],
+    ]);
+  });
+
+  // The checker already rejects these tests; the runner still refuses them on its own.
+  const withFirstTest = (edit: (t: TestDecl) => TestDecl): TestResult => {
+    const checked = checkedOf(DEAL);
+    return runTests({ ...checked, tests: [edit(checked.tests[0]!)] })[0]!;
+  };
+
+  it("names every input a listed period does not give", () => {
+    const r = withFirstTest((t) => ({ ...t, periods: t.periods.map((p) => ({ ...p, values: [] })) }));
+    expect(r.passed).toBe(false);
+    expect(r.expectations).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.message])).toEqual([
+      [RUN.testInputMissing, "period 2026-07-01 gives no value for revenue"],
+    ]);
+  });
+
+  it("rejects a listed date that does not start a period", () => {
+    const r = withFirstTest((t) => ({
+      ...t,
+      periods: t.periods.map((p) => ({ ...p, date: { ...p.date, text: "2026-07-02" } })),
+    }));
+    expect(r.problems.map((p) => [p.code, p.message])).toEqual([
+      [RUN.testPeriodNotInTerm, "2026-07-02 is not the start of a period of the term"],
+    ]);
+    expect(DEAL.slice(r.problems[0]!.range.start, r.problems[0]!.range.end)).toBe("2026-07-01");
+  });
+
+  it("reports a run-time error inside a test with the test's title", () => {
+    const r = withFirstTest((t) => ({
+      ...t,
+      periods: t.periods.map((p) => ({ ...p, values: p.values.map((v) => ({ ...v, value: { ...v.value, kind: "NumberLit", digits: "-5", scale: null, percent: false, unit: null } as Expr })) })),
+    }));
+    expect(r.problems.map((p) => p.code)).toEqual([RUN.negativePayment]);
+    expect(r.problems[0]!.message).toBe(
+      'test "share is ten percent": clause share, period 1 (2026-07-01): payment from a to b is negative: -0.50 USD (revenue * 10% with revenue = -5 USD)',
+    );
+  });
+});
