@@ -1,10 +1,35 @@
 #!/usr/bin/env node
-// The `tenor` command. Sources are TypeScript run through tsx's loader, so
-// `npx tenor …` works right after `npm install` with no build step.
-import { register } from "tsx/esm/api";
+// The `tenor` command: runs the bundle dist/tenor.mjs, rebuilding it first
+// when a source under grammar/ or src/ is newer (so edits take effect at once).
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bundle = join(root, "dist", "tenor.mjs");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsStale() {
+  try {
+    return statSync(bundle).mtimeMs < Math.max(newestSource(join(root, "src")), newestSource(join(root, "grammar")));
+  } catch {
+    return true;
+  }
+}
+
+if (bundleIsStale()) {
+  const { buildCli } = await import("../scripts/build-cli.mjs");
+  await buildCli();
+}
+const { main } = await import(pathToFileURL(bundle).href);
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {

@@ -7,12 +7,14 @@
  * `not`s and `-`s on each operand; src/syntax/cst-to-ast.ts applies the
  * precedence (lowest to highest: `or`, `and`, prefix `not`, comparisons
  * (non-associative), `+ -`, `* /`, unary `-`). Flat rules keep Chevrotain's
- * recursion to four rules per bracket level, so the nesting limit (200) sits
- * far from the stack's end. `if … then … else …` is a primary that extends
- * as far right as possible.
+ * recursion to two rules per bracket level (expression → operand), so the
+ * nesting limit (200, grammar/nesting.ts) sits far from the stack's end
+ * (about 700 levels fit in Node's default stack). `if … then … else …` is a
+ * primary that extends as far right as possible.
  *
- * Alternatives are built once and cached (`??=`): building them per call
- * costs allocations on every token and, under tsx, a `__name` call each.
+ * Option objects and alternatives are built once and cached (`once`):
+ * building them per call costs allocations on every token and, under tsx,
+ * a `__name` call for each arrow function.
  */
 import { CstParser, tokenMatcher } from "chevrotain";
 import type { CstNode, IToken } from "chevrotain";
@@ -22,7 +24,6 @@ import {
   BinaryOp,
   Colon,
   Comma,
-  ComparisonOp,
   DateLit,
   Equals,
   Identifier,
@@ -37,10 +38,12 @@ import {
   StringLit,
 } from "./tokens.ts";
 
-
 /** Words used when an expression or declaration is missing. */
 const AN_EXPRESSION = "an expression";
 const A_DECLARATION = "a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, clause or test)";
+
+/** Keywords that start a clause statement. */
+const STATEMENT_KEYWORDS = [KW.let, KW.when, KW.on, KW.at, KW.cap, KW.from, KW.until];
 
 export class TenorParser extends CstParser {
   /** DSL option objects built once, keyed by call site (see the file comment). */
@@ -74,6 +77,14 @@ export class TenorParser extends CstParser {
     return true;
   }
 
+  /** A statement starts here: a statement keyword, or `NAME pays` / `NAME grants`. */
+  private statementFollows(): boolean {
+    const first = this.LA(1);
+    if (!tokenMatcher(first, Identifier)) return STATEMENT_KEYWORDS.some((k) => tokenMatcher(first, k));
+    const second = this.LA(2);
+    return tokenMatcher(second, KW.pays) || tokenMatcher(second, KW.grants);
+  }
+
   // ---------------------------------------------------------------- top level
 
   public program = this.RULE("program", () => {
@@ -81,7 +92,7 @@ export class TenorParser extends CstParser {
   });
 
   public topDecl = this.RULE("topDecl", () => {
-    this.OR(this.once("topDecl.OR.1", () => ({
+    this.OR(this.once("topDecl.OR", () => ({
       ERR_MSG: A_DECLARATION,
       DEF: [
         { ALT: () => this.SUBRULE(this.dealDecl) },
@@ -108,7 +119,7 @@ export class TenorParser extends CstParser {
   public partiesDecl = this.RULE("partiesDecl", () => {
     this.CONSUME(KW.parties);
     this.CONSUME(LBrace);
-    this.MANY(() => this.SUBRULE(this.party));
+    this.MANY(this.once("partiesDecl.MANY", () => ({ GATE: () => tokenMatcher(this.LA(2), Colon), DEF: () => this.SUBRULE(this.party) })));
     this.CONSUME(RBrace);
   });
 
@@ -124,7 +135,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(KW.to);
     this.CONSUME2(DateLit);
     this.CONSUME(Comma);
-    this.OR(this.once("termDecl.OR.2", () => ({
+    this.OR(this.once("termDecl.OR", () => ({
       ERR_MSG: "'monthly', 'quarterly' or 'annually'",
       DEF: [
         { ALT: () => this.CONSUME(KW.monthly) },
@@ -140,7 +151,7 @@ export class TenorParser extends CstParser {
     this.OPTION(() => {
       this.CONSUME(Comma);
       this.CONSUME(KW.rounding);
-      this.OR(this.once("currencyDecl.OR.3", () => ({
+      this.OR(this.once("currencyDecl.OR", () => ({
         ERR_MSG: "'half_even', 'half_up', 'down' or 'up'",
         DEF: [
           { ALT: () => this.CONSUME(KW.half_even) },
@@ -159,7 +170,7 @@ export class TenorParser extends CstParser {
 
   public unitsDecl = this.RULE("unitsDecl", () => {
     this.CONSUME(KW.units);
-    this.AT_LEAST_ONE_SEP(this.once("unitsDecl.AT_LEAST_ONE_SEP.4", () => ({ SEP: Comma, DEF: () => this.CONSUME(Identifier) })));
+    this.AT_LEAST_ONE_SEP(this.once("unitsDecl.AT_LEAST_ONE_SEP", () => ({ SEP: Comma, DEF: () => this.CONSUME(Identifier) })));
   });
 
   public inputDecl = this.RULE("inputDecl", () => {
@@ -173,7 +184,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(KW.event);
     this.CONSUME(Identifier);
     this.CONSUME(LParen);
-    this.MANY_SEP(this.once("eventDecl.MANY_SEP.5", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.eventParam) })));
+    this.MANY_SEP(this.once("eventDecl.MANY_SEP", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.eventParam) })));
     this.CONSUME(RParen);
   });
 
@@ -194,7 +205,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(KW.schedule);
     this.CONSUME(Identifier);
     this.CONSUME(KW.by);
-    this.OR(this.once("scheduleDecl.OR.6", () => ({
+    this.OR(this.once("scheduleDecl.OR", () => ({
       ERR_MSG: "'contract_year', 'period' or 'date'",
       DEF: [
         { ALT: () => this.CONSUME(KW.contract_year) },
@@ -213,18 +224,18 @@ export class TenorParser extends CstParser {
 
   /** `year N[ to M| onward]: EXPR`, `period …` likewise, or `DATE[ to DATE| onward]: EXPR`. */
   public scheduleEntry = this.RULE("scheduleEntry", () => {
-    this.OR(this.once("scheduleEntry.OR.7", () => ({
+    this.OR(this.once("scheduleEntry.OR", () => ({
       ERR_MSG: "'year', 'period' or a date",
       DEF: [
         {
           ALT: () => {
-            this.OR2(this.once("scheduleEntry.OR2.101", () => [
+            this.OR2(this.once("scheduleEntry.OR2", () => [
               { ALT: () => this.CONSUME(KW.year) },
               { ALT: () => this.CONSUME(KW.period) },
             ]));
             this.CONSUME(NumberLit);
             this.OPTION(() => {
-              this.OR3(this.once("scheduleEntry.OR3.102", () => [
+              this.OR3(this.once("scheduleEntry.OR3", () => [
                 {
                   ALT: () => {
                     this.CONSUME(KW.to);
@@ -240,7 +251,7 @@ export class TenorParser extends CstParser {
           ALT: () => {
             this.CONSUME(DateLit);
             this.OPTION2(() => {
-              this.OR4(this.once("scheduleEntry.OR4.103", () => [
+              this.OR4(this.once("scheduleEntry.OR4", () => [
                 {
                   ALT: () => {
                     this.CONSUME2(KW.to);
@@ -269,12 +280,14 @@ export class TenorParser extends CstParser {
 
   public block = this.RULE("block", () => {
     this.CONSUME(LBrace);
-    this.MANY(() => this.SUBRULE(this.statement));
+    // The gate looks two tokens ahead, so stray words are skipped by the loop's
+    // recovery (one error) instead of failing a statement and losing the block.
+    this.MANY(this.once("block.MANY", () => ({ GATE: () => this.statementFollows(), DEF: () => this.SUBRULE(this.statement) })));
     this.CONSUME(RBrace);
   });
 
   public statement = this.RULE("statement", () => {
-    this.OR(this.once("statement.OR.8", () => ({
+    this.OR(this.once("statement.OR", () => ({
       ERR_MSG: "a statement",
       DEF: [
         { ALT: () => this.SUBRULE(this.letStmt) },
@@ -341,7 +354,7 @@ export class TenorParser extends CstParser {
   public capStmt = this.RULE("capStmt", () => {
     this.CONSUME(KW.cap);
     this.SUBRULE(this.expression);
-    this.OR(this.once("capStmt.OR.9", () => ({
+    this.OR(this.once("capStmt.OR", () => ({
       ERR_MSG: "'over term', 'per contract_year' or 'per period'",
       DEF: [
         {
@@ -353,7 +366,7 @@ export class TenorParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(KW.per);
-            this.OR2(this.once("capStmt.OR2.104", () => ({
+            this.OR2(this.once("capStmt.OR2", () => ({
               ERR_MSG: "'contract_year' or 'period'",
               DEF: [
                 { ALT: () => this.CONSUME(KW.contract_year) },
@@ -367,7 +380,7 @@ export class TenorParser extends CstParser {
   });
 
   public windowStmt = this.RULE("windowStmt", () => {
-    this.OR(this.once("windowStmt.OR.10", () => [
+    this.OR(this.once("windowStmt.OR", () => [
       { ALT: () => this.CONSUME(KW.from) },
       { ALT: () => this.CONSUME(KW.until) },
     ]));
@@ -381,7 +394,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(StringLit);
     this.CONSUME(LBrace);
     this.MANY(() => {
-      this.OR(this.once("testDecl.OR.11", () => [
+      this.OR(this.once("testDecl.OR", () => [
         { ALT: () => this.SUBRULE(this.testPeriod) },
         { ALT: () => this.SUBRULE(this.testEvent) },
         { ALT: () => this.SUBRULE(this.testExpect) },
@@ -394,10 +407,15 @@ export class TenorParser extends CstParser {
     this.CONSUME(KW.period);
     this.CONSUME(DateLit);
     this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.testValue);
-      this.OPTION(() => this.CONSUME(Comma));
-    });
+    this.MANY(
+      this.once("testPeriod.MANY", () => ({
+        GATE: () => tokenMatcher(this.LA(2), Equals),
+        DEF: () => {
+          this.SUBRULE(this.testValue);
+          this.OPTION(() => this.CONSUME(Comma));
+        },
+      })),
+    );
     this.CONSUME(RBrace);
   });
 
@@ -412,7 +430,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(DateLit);
     this.CONSUME(Identifier);
     this.CONSUME(LParen);
-    this.MANY_SEP(this.once("testEvent.MANY_SEP.12", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.testValue) })));
+    this.MANY_SEP(this.once("testEvent.MANY_SEP", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.testValue) })));
     this.CONSUME(RParen);
   });
 
@@ -437,7 +455,7 @@ export class TenorParser extends CstParser {
   /** `Identifier (per Identifier)?`; `per` only when a name follows (`cap … per period` stays a cap). */
   public unitExpr = this.RULE("unitExpr", () => {
     this.CONSUME(Identifier);
-    this.OPTION(this.once("unitExpr.OPTION.13", () => ({
+    this.OPTION(this.once("unitExpr.OPTION", () => ({
       GATE: () => tokenMatcher(this.LA(2), Identifier),
       DEF: () => {
         this.CONSUME(KW.per);
@@ -500,15 +518,15 @@ export class TenorParser extends CstParser {
   public numberLiteral = this.RULE("numberLiteral", () => {
     this.CONSUME(NumberLit);
     this.OPTION(() => {
-      this.OR(this.once("numberLiteral.OR.15", () => [
+      this.OR(this.once("numberLiteral.OR", () => [
         { ALT: () => this.CONSUME(KW.million) },
         { ALT: () => this.CONSUME(KW.billion) },
       ]));
     });
-    this.OPTION2(this.once("numberLiteral.OPTION2.16", () => ({
+    this.OPTION2(this.once("numberLiteral.OPTION2", () => ({
       GATE: () => tokenMatcher(this.LA(1), Percent) || this.unitFollows(),
       DEF: () => {
-        this.OR2(this.once("numberLiteral.OR2.105", () => [
+        this.OR2(this.once("numberLiteral.OR2", () => [
           { ALT: () => this.CONSUME(Percent) },
           { ALT: () => this.SUBRULE(this.unitExpr) },
         ]));
@@ -520,7 +538,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(Identifier);
     this.OPTION(() => {
       this.CONSUME(LParen);
-      this.MANY_SEP(this.once("nameOrCall.MANY_SEP.17", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.expression) })));
+      this.MANY_SEP(this.once("nameOrCall.MANY_SEP", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.expression) })));
       this.CONSUME(RParen);
     });
   });

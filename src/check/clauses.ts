@@ -13,6 +13,7 @@ import type { Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { bindingNoun, reportDuplicate, reportPeriodFactName, type Globals } from "./names.ts";
+import { isRecovered } from "./recovered.ts";
 import { Scope, type ScopeEntry } from "./scope.ts";
 import { didYouMean } from "./suggest.ts";
 import { describeType } from "./types.ts";
@@ -51,6 +52,7 @@ class ClauseChecker {
     const scope = new Scope(this.globals.scope, "clause");
     this.block(this.clause.body, { scope, top: true, insideOn: false });
     this.checkWindow();
+    if (isRecovered(this.clause)) return; // a dropped statement may have used the lets
     for (const l of this.declaredLets) {
       if (!this.usedLets.has(l)) this.ctx.warning(CHECK.unusedLet, l.name.range, `let ${l.name.text} is never used`);
     }

@@ -26,6 +26,9 @@ export class CheckContext {
   /** Base units a unit expression may name: the deal currency and the declared `units`. */
   readonly knownUnits = new Set<string>();
 
+  /** Resolved unit spellings (see units.ts). */
+  readonly unitCache = new Map<string, Type>();
+
   private readonly dates = new Map<DateLit, CalendarDate | null>();
 
   error(code: string, range: Range, message: string, related?: Related): void {
@@ -39,6 +42,7 @@ export class CheckContext {
   /** The calendar date of a literal, reporting an impossible one (2026-02-30) once. */
   date(lit: DateLit): CalendarDate | null {
     if (this.dates.has(lit)) return this.dates.get(lit)!;
+    if (lit.text === "") return null; // a date the parser could not read: already reported
     const d = parseDate(lit.text);
     if (d === null) this.error(CHECK.invalidDate, lit.range, `${lit.text} is not a calendar date (expected YYYY-MM-DD with a real month and day)`);
     this.dates.set(lit, d);

@@ -9,6 +9,7 @@ import type { ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { stronglyConnected } from "./graph.ts";
+import { isRecovered } from "./recovered.ts";
 import { bindingNoun, type Globals } from "./names.ts";
 import { checkScheduleShape, typeSchedule } from "./schedules.ts";
 import { ERROR_TYPE } from "./types.ts";
@@ -62,7 +63,7 @@ export function checkGlobals(ctx: CheckContext, globals: Globals, exprs: ExprChe
       } else {
         const t = typeSchedule(d, ctx, exprs, scheduleEnv);
         entry.type = cyclic ? ERROR_TYPE : t;
-        checkScheduleShape(d, entry.type, ctx, consts);
+        if (!isRecovered(d)) checkScheduleShape(d, entry.type, ctx, consts);
       }
     }
   }

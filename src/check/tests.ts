@@ -11,6 +11,7 @@ import { notMoney, reportUnknownParty } from "./clauses.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { bindingNoun, reportDuplicate, type Globals } from "./names.ts";
+import { isRecovered } from "./recovered.ts";
 import { closestName, didYouMean } from "./suggest.ts";
 import { sameType, unitWord } from "./types.ts";
 
@@ -114,7 +115,7 @@ class TestChecker {
       this.unitMatches(CHECK.testValueUnitMismatch, v, type, this.globals.inputTypes.get(input), `input ${text}`);
     }
     const missing = [...this.globals.inputs.keys()].filter((n) => !seen.has(n) && !meant.has(n));
-    if (missing.length > 0) {
+    if (missing.length > 0 && !isRecovered(this.test)) {
       this.ctx.error(
         CHECK.missingTestValue,
         p.date.range,
@@ -185,7 +186,7 @@ class TestChecker {
       this.unitMatches(CHECK.eventArgumentUnitMismatch, a, type, this.globals.paramTypes.get(param), `argument ${text} of ${decl.name.text}`);
     }
     const missing = decl.params.map((p) => p.name.text).filter((n) => n !== "" && !seen.has(n) && !meant.has(n));
-    if (missing.length > 0) {
+    if (missing.length > 0 && !isRecovered(this.test)) {
       this.ctx.error(CHECK.missingEventArgument, e.event.range, `event ${decl.name.text} needs a value for ${missing.join(", ")}`);
     }
   }

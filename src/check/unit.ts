@@ -44,11 +44,19 @@ export class Unit {
   }
 
   equals(o: Unit): boolean {
-    return this.toString() === o.toString();
+    return this === o || this.toString() === o.toString();
   }
+
+  // The display text doubles as the identity key; units are immutable, so it is computed once.
+  private text: string | undefined;
 
   /** `USD`, `USD per gpu_hour`, `gpu_hour^2`, `number` for no unit. */
   toString(): string {
+    this.text ??= this.format();
+    return this.text;
+  }
+
+  private format(): string {
     if (this.isNone) return "number";
     const part = (entries: [string, number][]) =>
       entries.map(([k, e]) => (e === 1 ? k : `${k}^${e}`)).join(" ");

@@ -28,10 +28,16 @@ function isDuration(text: string): text is DurationUnit {
  * suggestion) and give the error type.
  */
 export function resolveUnitExpr(ctx: CheckContext, u: UnitExpr, where: "declaration" | "literal"): Type {
+  // An empty unit is one the parser could not read (already reported).
+  if (u.numerator.length === 0 && u.denominator.length === 0) return ERROR_TYPE;
   const first = u.numerator[0];
   if (where === "literal" && u.numerator.length === 1 && u.denominator.length === 0 && first && isDuration(first.text)) {
     return { kind: "duration", per: first.text };
   }
+  // Sheets repeat the same few units thousands of times: resolve each spelling once.
+  const key = `${where}:${u.numerator.map((n) => n.text).join(" ")}/${u.denominator.map((n) => n.text).join(" ")}`;
+  const known = ctx.unitCache.get(key);
+  if (known !== undefined) return known;
   let ok = true;
   const factor = (n: Name): Unit => {
     const text = n.text;
@@ -50,7 +56,10 @@ export function resolveUnitExpr(ctx: CheckContext, u: UnitExpr, where: "declarat
   let unit = Unit.NONE;
   for (const n of u.numerator) unit = unit.times(factor(n));
   for (const n of u.denominator) unit = unit.over(factor(n));
-  return ok ? numberType(unit) : ERROR_TYPE;
+  if (!ok) return ERROR_TYPE; // not cached: each wrong spelling is reported where it occurs
+  const t = numberType(unit);
+  ctx.unitCache.set(key, t);
+  return t;
 }
 
 function reportUnknownUnit(ctx: CheckContext, n: Name, where: "declaration" | "literal"): void {

@@ -1,0 +1,27 @@
+// Bundles the `tenor` command into dist/tenor.mjs with esbuild.
+// Why: loading chevrotain's hundreds of ES modules (through tsx) costs
+// seconds per invocation; one bundled file starts in a fraction of that.
+// Run by `npm install` (prepare) and, when sources changed, by bin/tenor.mjs.
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const BUNDLE = join(root, "dist", "tenor.mjs");
+
+export async function buildCli() {
+  await build({
+    entryPoints: [join(root, "src", "cli", "main.ts")],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "error",
+    legalComments: "none",
+    // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
+    external: ["commander", "csv-parse", "csv-parse/*"],
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
