@@ -17,7 +17,6 @@
  * a `__name` call for each arrow function.
  */
 import { CstParser, tokenMatcher } from "chevrotain";
-import type { CstNode, IToken } from "chevrotain";
 import { tenorMessages } from "./messages.ts";
 import {
   allTokens,
@@ -546,6 +545,3 @@ export class TenorParser extends CstParser {
 
 /** The one shared parser instance (construction runs the grammar self-analysis once). */
 export const tenorParser = new TenorParser();
-
-/** A CST node as produced by the parser. */
-export type { CstNode, IToken };

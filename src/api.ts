@@ -22,7 +22,8 @@ export type { CheckedProgram, Diagnostic, InputFile, Ledger, Result, TestResult 
 /** Parses and checks a term sheet. The checker runs even after syntax errors so that one pass reports every mistake. */
 export function checkSource(source: string): Result<CheckedProgram | null> {
   const parsed = parseSource(source);
-  const checked = checkProgram(parsed.value);
+  // After syntax errors the checker stays quiet about what the parser dropped.
+  const checked = checkProgram(parsed.value, { afterParseErrors: hasErrors(parsed.diagnostics) });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   return { value: hasErrors(diagnostics) ? null : checked.value, diagnostics };
 }

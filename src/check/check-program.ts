@@ -18,14 +18,23 @@ import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
 import { unitDisplay } from "./units.ts";
 
+export interface CheckOptions {
+  /**
+   * The source had parse errors. A declaration that did not parse is absent
+   * from the program, so a missing deal/parties/term/currency is not
+   * reported: the parse error already is.
+   */
+  readonly afterParseErrors?: boolean;
+}
+
 /**
  * Checks a parsed program. The value is null when any error was found;
  * the diagnostics (TN2xxx, errors and warnings) are all reported either way,
  * in source order.
  */
-export function checkProgram(program: Program): Result<CheckedProgram | null> {
+export function checkProgram(program: Program, options: CheckOptions = {}): Result<CheckedProgram | null> {
   const ctx = new CheckContext();
-  const header = checkHeader(program, ctx);
+  const header = checkHeader(program, ctx, options.afterParseErrors === true);
   const globals = declareGlobals(program, ctx, header);
   const consts = new ConstEvaluator(ctx);
   const exprs = new ExprChecker(ctx, consts);
@@ -34,7 +43,9 @@ export function checkProgram(program: Program): Result<CheckedProgram | null> {
   checkTests(ctx, globals, exprs);
 
   const diagnostics = [...ctx.diagnostics].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
-  if (hasErrors(diagnostics)) return { value: null, diagnostics };
+  // A header part left unreported (after parse errors) still leaves nothing to run.
+  const complete = header.deal && header.parties && header.term && header.currency;
+  if (hasErrors(diagnostics) || !complete || options.afterParseErrors) return { value: null, diagnostics };
   const checked: CheckedProgram = {
     program,
     header: dealHeader(header, globals),
@@ -48,7 +59,7 @@ export function checkProgram(program: Program): Result<CheckedProgram | null> {
   return { value: checked, diagnostics };
 }
 
-/** The header with defaults applied; only called when the header has no error, so every part exists. */
+/** The header with defaults applied; only called when every part exists and has no error. */
 function dealHeader(h: Header, g: Globals): DealHeader {
   const code = h.currency!.code.text;
   return {

@@ -12,11 +12,11 @@ import type {
 import type { Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
-import { bindingNoun, reportDuplicate, reportPeriodFactName, type Globals } from "./names.ts";
+import { bindingNoun, reportDuplicate, reportPeriodFactName, reportUnknownParty, type Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
 import { Scope, type ScopeEntry } from "./scope.ts";
 import { didYouMean } from "./suggest.ts";
-import { describeType } from "./types.ts";
+import { describeType, notMoney } from "./types.ts";
 
 /** Checks the body of every clause in the program (duplicated clauses too). */
 export function checkClauses(program: Program, ctx: CheckContext, globals: Globals, exprs: ExprChecker): void {
@@ -316,23 +316,6 @@ class ClauseChecker {
       this.ctx.warning(CHECK.windowOutsideTerm, this.until!.date.range, `until ${until} is before the term starts (${start}), so the clause never applies`);
     }
   }
-}
-
-/** Null when `t` is money in the currency (or already an error); else how it reads in a message. */
-export function notMoney(t: Type, currency: string | null): string | null {
-  if (t.kind === "error" || currency === null) return null;
-  if (t.kind === "number") {
-    if (t.unit.toString() === currency) return null;
-    return t.unit.isNone ? "a plain number" : `in ${t.unit.toString()}`;
-  }
-  return describeType(t);
-}
-
-/** Reports a party name that is not declared, suggesting the closest one. */
-export function reportUnknownParty(ctx: CheckContext, n: Name, globals: Globals): void {
-  const names = [...globals.parties.keys()];
-  const hint = didYouMean(n.text, names);
-  ctx.error(CHECK.unknownParty, n.range, `unknown party ${n.text}${hint || `; the parties are ${names.join(", ")}`}`);
 }
 
 /** A whole number ≥ 1 from a literal's digits, or null. */

@@ -27,8 +27,12 @@ function keywordRange(d: Decl & { kind: HeaderKind }): Range {
   return { start: d.range.start, end: d.range.start + KEYWORD[d.kind].length };
 }
 
-/** Checks the header declarations and records the currency and calendar in ctx. */
-export function checkHeader(program: Program, ctx: CheckContext): Header {
+/**
+ * Checks the header declarations and records the currency and calendar in
+ * ctx. `quietIfMissing`: the source had parse errors, so an absent header
+ * declaration may be one that did not parse.
+ */
+export function checkHeader(program: Program, ctx: CheckContext, quietIfMissing: boolean): Header {
   const first = new Map<HeaderKind, Decl & { kind: HeaderKind }>();
   for (const d of program.decls) {
     if (d.kind !== "Deal" && d.kind !== "Parties" && d.kind !== "Term" && d.kind !== "Currency" && d.kind !== "Settle") continue;
@@ -49,14 +53,17 @@ export function checkHeader(program: Program, ctx: CheckContext): Header {
     settle: (first.get("Settle") as SettleDecl | undefined) ?? null,
   };
   const top: Range = { start: 0, end: 0 };
-  if (!header.deal) ctx.error(CHECK.missingDeal, top, `missing deal declaration: a term sheet starts with deal "Title"`);
-  if (!header.parties) ctx.error(CHECK.missingParties, top, `missing parties declaration: expected parties { name: "Legal name" … }`);
+  const missing = (code: string, message: string) => {
+    if (!quietIfMissing) ctx.error(code, top, message);
+  };
+  if (!header.deal) missing(CHECK.missingDeal, `missing deal declaration: a term sheet starts with deal "Title"`);
+  if (!header.parties) missing(CHECK.missingParties, `missing parties declaration: expected parties { name: "Legal name" … }`);
   else if (header.parties.parties.length === 0) {
     ctx.error(CHECK.missingParties, keywordRange(header.parties), `parties declares no party: expected name: "Legal name" entries`);
   }
-  if (!header.term) ctx.error(CHECK.missingTerm, top, `missing term declaration: expected term START to END, monthly|quarterly|annually`);
+  if (!header.term) missing(CHECK.missingTerm, `missing term declaration: expected term START to END, monthly|quarterly|annually`);
   else checkTerm(header.term, ctx);
-  if (!header.currency) ctx.error(CHECK.missingCurrency, top, `missing currency declaration: expected currency CODE, e.g. currency USD`);
+  if (!header.currency) missing(CHECK.missingCurrency, `missing currency declaration: expected currency CODE, e.g. currency USD`);
   else checkCurrency(header.currency, ctx);
   return header;
 }

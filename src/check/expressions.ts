@@ -8,7 +8,7 @@ import { CHECK } from "../diagnostics/codes/check.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { Binary, Call, Expr, IfExpr, LetStmt, NameRef, NumberLit, Unary } from "../syntax/ast.ts";
 import type { Type } from "./checked-program.ts";
-import type { ConstEvaluator } from "./const-eval.ts";
+import { literalValue, type ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { Scope, ScopeEntry } from "./scope.ts";
 import { bindingNoun } from "./names.ts";
@@ -102,9 +102,7 @@ export class ExprChecker {
     const t = resolveUnitExpr(this.ctx, e.unit, "literal");
     if (t.kind === "duration") {
       // Date arithmetic moves by whole days, months or years.
-      let v = Decimal.parse(e.digits);
-      if (v !== null && e.scale === "million") v = v.mul(Decimal.parse("1000000")!);
-      if (v !== null && e.scale === "billion") v = v.mul(Decimal.parse("1000000000")!);
+      const v = literalValue(e);
       if (v !== null && !v.isInteger()) {
         this.ctx.error(CHECK.durationNotWhole, e.range, `a duration must be a whole number of ${t.per}, not ${v.toString()}`);
         return ERROR_TYPE;

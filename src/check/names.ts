@@ -12,6 +12,7 @@ import { PERIOD_FACTS, type Binding, type PeriodFact, type Type } from "./checke
 import type { CheckContext } from "./context.ts";
 import type { Header } from "./declarations.ts";
 import { Scope } from "./scope.ts";
+import { didYouMean } from "./suggest.ts";
 import { DATE_TYPE, ERROR_TYPE, PLAIN_TYPE } from "./types.ts";
 import { RESERVED_UNITS, resolveUnitExpr } from "./units.ts";
 
@@ -217,4 +218,11 @@ function declareUnits(program: Program, ctx: CheckContext): string[] {
     }
   }
   return order;
+}
+
+/** Reports a party name that is not declared, suggesting the closest one. */
+export function reportUnknownParty(ctx: CheckContext, n: Name, globals: Globals): void {
+  const names = [...globals.parties.keys()];
+  const hint = didYouMean(n.text, names);
+  ctx.error(CHECK.unknownParty, n.range, `unknown party ${n.text}${hint || `; the parties are ${names.join(", ")}`}`);
 }

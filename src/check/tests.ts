@@ -7,13 +7,12 @@
 import { CHECK } from "../diagnostics/codes/check.ts";
 import type { DateLit, EventDecl, Name, TestDecl, TestEvent, TestExpect, TestPeriod, TestValue } from "../syntax/ast.ts";
 import type { Type } from "./checked-program.ts";
-import { notMoney, reportUnknownParty } from "./clauses.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
-import { bindingNoun, reportDuplicate, type Globals } from "./names.ts";
+import { bindingNoun, reportDuplicate, reportUnknownParty, type Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
 import { closestName, didYouMean } from "./suggest.ts";
-import { sameType, unitWord } from "./types.ts";
+import { notMoney, sameType, unitWord } from "./types.ts";
 
 /** Checks every test block. */
 export function checkTests(ctx: CheckContext, globals: Globals, exprs: ExprChecker): void {

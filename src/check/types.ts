@@ -41,3 +41,13 @@ export function describeType(t: Type): string {
 export function unitWord(t: Type): string {
   return t.kind === "number" ? t.unit.toString() : describeType(t);
 }
+
+/** Null when `t` is money in the currency (or already an error); else how it reads in a message. */
+export function notMoney(t: Type, currency: string | null): string | null {
+  if (t.kind === "error" || currency === null) return null;
+  if (t.kind === "number") {
+    if (t.unit.toString() === currency) return null;
+    return t.unit.isNone ? "a plain number" : `in ${t.unit.toString()}`;
+  }
+  return describeType(t);
+}

@@ -113,6 +113,22 @@ clause e "E" {
     ]);
   });
 
+  it("recovery echoes on the same line are not reported twice", () => {
+    const source = "clause c {\n  sharon pays nvidia revenue * * * 10%\n  let x = = 5\n}";
+    expect(errorsOf(source)).toEqual([
+      { code: "TN1002", line: 2, message: "expected an expression after '*', found '*'" },
+      { code: "TN1002", line: 3, message: "expected an expression after '=', found '='" },
+    ]);
+    const event = "event e(x USD\nconst k = 1";
+    expect(errorsOf(event)).toEqual([{ code: "TN1002", line: 1, message: "expected ':' after 'x', found 'USD'" }]);
+  });
+
+  it("every diagnostic has a distinct line", () => {
+    const source = "parties { nvidia \"N\" sharon: \"S\" }\nterm 2026-07-01 2027-06-30 monthly\ncurrency\nunits\ninput revenue USD";
+    const lines = errorsOf(source).map((e) => e.line);
+    expect(lines).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("messages name what was expected in plain words", () => {
     expect(errorsOf("term 2026-07-01 to 2027-06-30, weekly")[0]?.message).toBe(
       "expected 'monthly', 'quarterly' or 'annually' after ',', found 'weekly'",
@@ -136,13 +152,10 @@ clause e "E" {
 });
 
 describe("lexing errors", () => {
-  it("an unexpected character is TN1001 at that character, and parsing goes on", () => {
+  it("an unexpected character is TN1001 at that character, its echo on the line is dropped, and parsing goes on", () => {
     const source = "const a = 1 # 2\nconst b = 2";
     const result = parseSource(source);
-    expect(result.diagnostics.map((d) => [d.code, d.range])).toEqual([
-      ["TN1001", { start: 12, end: 13 }],
-      ["TN1002", { start: 14, end: 15 }],
-    ]);
+    expect(result.diagnostics.map((d) => [d.code, d.range])).toEqual([["TN1001", { start: 12, end: 13 }]]);
     expect(result.diagnostics[0]?.message).toBe("unexpected character '#'");
     expect(result.value.decls.map((d) => d.kind)).toEqual(["Const", "Const"]);
   });
