@@ -15,7 +15,7 @@ import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { bindingNoun, reportDuplicate, reportPeriodFactName, reportUnknownParty, type Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
 import { Scope, type ScopeEntry } from "./scope.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { describeType, notMoney } from "./types.ts";
 
 /** Checks the body of every clause in the program (duplicated clauses too). */

@@ -12,7 +12,7 @@ import { literalValue, type ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { Scope, ScopeEntry } from "./scope.ts";
 import { bindingNoun } from "./names.ts";
-import { closestName, didYouMean } from "./suggest.ts";
+import { closestName, didYouMean } from "../diagnostics/suggest.ts";
 import {
   BOOL_TYPE, DATE_TYPE, ERROR_TYPE, PLAIN_TYPE, describeType, numberType, sameType, unitWord,
 } from "./types.ts";

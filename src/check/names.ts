@@ -12,7 +12,7 @@ import { PERIOD_FACTS, type Binding, type PeriodFact, type Type } from "./checke
 import type { CheckContext } from "./context.ts";
 import type { Header } from "./declarations.ts";
 import { Scope } from "./scope.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { DATE_TYPE, ERROR_TYPE, PLAIN_TYPE } from "./types.ts";
 import { RESERVED_UNITS, resolveUnitExpr } from "./units.ts";
 

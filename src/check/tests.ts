@@ -11,7 +11,7 @@ import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { bindingNoun, reportDuplicate, reportUnknownParty, type Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
-import { closestName, didYouMean } from "./suggest.ts";
+import { closestName, didYouMean } from "../diagnostics/suggest.ts";
 import { notMoney, sameType, unitWord } from "./types.ts";
 
 /** Checks every test block. */

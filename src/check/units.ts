@@ -8,7 +8,7 @@ import { CHECK } from "../diagnostics/codes/check.ts";
 import type { Name, UnitExpr } from "../syntax/ast.ts";
 import type { Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { ERROR_TYPE, numberType } from "./types.ts";
 import { Unit } from "./unit.ts";
 

@@ -7,72 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CHECK } from "../../src/diagnostics/codes/check.ts";
 import { checkText, expectClean } from "./helpers.ts";
 
-const BRIEF_SAMPLE = `deal "Sharon AI - DSX AI Factory"
-
-parties {
-  nvidia: "NVIDIA Corporation"
-  sharon: "Sharon AI"
-  landlord: "Campus lessor"
-}
-
-term 2026-07-01 to 2031-06-30, monthly
-currency USD, rounding half_even
-settle net
-
-units gpu, gpu_hour
-
-input revenue: USD               // gross compute revenue invoiced in the period
-input sold_hours: gpu_hour
-input capacity_hours: gpu_hour
-
-event lease_default(missed_rent: USD)
-
-const buyback_price = 1.85 USD per gpu_hour
-const guaranteed = 20 million USD
-
-schedule share_rate by contract_year, tapering {
-  year 1: 15%
-  year 2: 12.5%
-  year 3: 10%
-  year 4 onward: 7.5%
-}
-
-clause revenue_share "Revenue share" {
-  sharon pays nvidia revenue * share_rate
-}
-
-clause capacity_buyback "Capacity buyback" {
-  let utilization = sold_hours / capacity_hours
-  let unsold = max(capacity_hours - sold_hours, 0 gpu_hour)
-  when utilization < 70% for 3 consecutive periods {
-    nvidia pays sharon unsold * buyback_price
-  }
-  cap 25 million USD over term
-  until 2028-12-31
-}
-
-clause lease_guarantee "Lease guarantee" {
-  on lease_default {
-    nvidia pays landlord missed_rent
-  }
-  cap guaranteed over term
-}
-
-clause guarantee_fee "Guarantee fee" {
-  sharon pays nvidia guaranteed * 0.5% * days / 365
-}
-
-clause warrants "Stock purchase rights" {
-  at signing {
-    sharon grants nvidia 1_000_000 warrants at 12.50 USD
-  }
-}
-
-test "year two rate applies from the first anniversary" {
-  period 2027-07-01 { revenue = 10 million USD, sold_hours = 90 gpu_hour, capacity_hours = 100 gpu_hour }
-  expect sharon pays nvidia 1.25 million USD under revenue_share
-}
-`;
+const BRIEF_SAMPLE = readFileSync(new URL("../fixtures/brief-sample.tenor", import.meta.url), "utf8");
 
 const SHARED = "/work/shared/conformance";
 const hasShared = existsSync(SHARED);

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, parseSource } from "../../src/syntax/parse.ts";
+import { bigSheet } from "../../bench/big-sheet.ts";
 
-function timed<T>(f: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = f();
-  return { value, ms: performance.now() - start };
-}
-
+// Speed is measured by `npm run bench`, not here: these tests assert results only.
 const parens = (n: number) => `const x = ${"(".repeat(n)}1${")".repeat(n)}`;
 
 describe("resource limits", () => {
@@ -32,10 +28,8 @@ describe("resource limits", () => {
     ]);
   });
 
-  it.each([10_000, 100_000])("%i nested parentheses give one TN1004 quickly, never a RangeError", (n) => {
-    const { value, ms } = timed(() => parseSource(parens(n)));
-    expect(value.diagnostics.map((d) => d.code)).toEqual(["TN1004"]);
-    expect(ms).toBeLessThan(2000);
+  it.each([10_000, 100_000])("%i nested parentheses give one TN1004, never a RangeError", (n) => {
+    expect(parseSource(parens(n)).diagnostics.map((d) => d.code)).toEqual(["TN1004"]);
   });
 
   it.each([
@@ -47,10 +41,8 @@ describe("resource limits", () => {
     ["nested blocks", (n: number) => `clause c { ${"when a { ".repeat(n)}${"} ".repeat(n)}}`],
     ["operator chains", (n: number) => `const x = 1${" + 1".repeat(n)}`],
     ["calls", (n: number) => `const x = ${"max(".repeat(n)}1${")".repeat(n)}`],
-  ])("10,000 nested %s give TN1004 quickly", (_name, make) => {
-    const { value, ms } = timed(() => parseSource(make(10_000)));
-    expect(value.diagnostics.map((d) => d.code)).toEqual(["TN1004"]);
-    expect(ms).toBeLessThan(2000);
+  ])("10,000 nested %s give TN1004", (_name, make) => {
+    expect(parseSource(make(10_000)).diagnostics.map((d) => d.code)).toEqual(["TN1004"]);
   });
 
   it("nesting just under the limit parses for every kind of nesting", () => {
@@ -85,15 +77,9 @@ describe("resource limits", () => {
     expect(parseSource(text, { maxDepth: 200, maxSourceBytes: 1006 }).diagnostics.map((d) => d.code)).toEqual(["TN1005"]);
   });
 
-  it("a 5,000-clause sheet parses in under a second", () => {
-    const clause = (i: number) =>
-      `clause c${i} "Clause ${i}" {\n  let x = revenue * 10% + 5 USD\n  when x > 1 USD { sharon pays nvidia x }\n  cap 5 million USD per contract_year\n}\n`;
-    const source = Array.from({ length: 5000 }, (_, i) => clause(i)).join("");
-    // Best of three: the machine running the tests may be busy with other work.
-    const runs = [1, 2, 3].map(() => timed(() => parseSource(source)));
-    const { value } = runs[0]!;
-    expect(value.diagnostics).toEqual([]);
-    expect(value.value.decls).toHaveLength(5000);
-    expect(Math.min(...runs.map((r) => r.ms))).toBeLessThan(1000);
+  it("a 5,000-clause sheet parses without diagnostics", () => {
+    const { diagnostics, value } = parseSource(bigSheet(5000));
+    expect(diagnostics).toEqual([]);
+    expect(value.decls.filter((d) => d.kind === "Clause")).toHaveLength(5000);
   });
 });

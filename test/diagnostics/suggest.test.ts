@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestName, editDistance } from "../../src/check/suggest.ts";
+import { closestName, editDistance } from "../../src/diagnostics/suggest.ts";
 
 describe("suggestions", () => {
   it("counts edits, a transposition as one", () => {
