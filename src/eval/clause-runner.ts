@@ -46,7 +46,7 @@ export function windowOpen(plan: ClausePlan, start: string): boolean {
  */
 export function observeConsecutive(state: ClauseState, scope: Scope): void {
   for (const c of state.plan.consecutive) {
-    state.history.observe(c, evalBool(c.stmt.cond, scope, null));
+    state.history.observe(c, scope.ctx.period.index, evalBool(c.stmt.cond, scope, null));
   }
 }
 

@@ -6,9 +6,9 @@
  *
  * Caps and `for N consecutive periods` histories run over the listed
  * periods only: the history before the first listed period is empty, and
- * two listed periods count as consecutive even when the term has periods
- * between them. A test is a statement about the terms in isolation, not a
- * replay of a whole run.
+ * a gap between two listed periods breaks a consecutive streak (what
+ * happened in between is unknown). A test is a statement about the terms
+ * in isolation, not a replay of a whole run.
  */
 import type { CheckedProgram } from "../check/checked-program.ts";
 import { RUN } from "../diagnostics/codes/run.ts";

@@ -35,12 +35,14 @@ test "a failing expectation shows both amounts" {
   expect a pays b 99.99 USD
 }
 
-test "listed periods count as consecutive" {
-  period 2026-09-01 { revenue = 10 USD }
+test "adjacent listed periods are consecutive, a gap is not" {
+  period 2026-08-01 { revenue = 10 USD }
   period 2026-07-01 { revenue = 10 USD }
-  expect b pays a 5 USD in 2026-09-01
+  period 2026-10-01 { revenue = 10 USD }
   expect b pays a 0 USD in 2026-07-01
-  expect a pays b 2 USD under share
+  expect b pays a 5 USD in 2026-08-01
+  expect b pays a 0 USD in 2026-10-01
+  expect a pays b 3 USD under share
 }
 
 test "events of the test count in their period" {
@@ -75,7 +77,7 @@ describe("runTests", () => {
     expect(results.map((r) => [r.title, r.passed])).toEqual([
       ["share is ten percent", true],
       ["a failing expectation shows both amounts", false],
-      ["listed periods count as consecutive", true],
+      ["adjacent listed periods are consecutive, a gap is not", true],
       ["events of the test count in their period", true],
     ]);
   });
@@ -95,11 +97,12 @@ describe("runTests", () => {
     expect(DEAL.slice(r.problems[0]!.range.start, r.problems[0]!.range.end)).toBe("expect a pays b 99.99 USD");
   });
 
-  it("treats the listed periods, sorted by date, as the whole history", () => {
-    expect(byTitle("listed periods count as consecutive").expectations.map((e) => [e.description, e.actual])).toEqual([
-      ["b pays a in 2026-09-01", "5.00"],
+  it("treats the listed periods, sorted by date, as the whole history, and a gap as a break", () => {
+    expect(byTitle("adjacent listed periods are consecutive, a gap is not").expectations.map((e) => [e.description, e.actual])).toEqual([
       ["b pays a in 2026-07-01", "0.00"],
-      ["a pays b under share", "2.00"],
+      ["b pays a in 2026-08-01", "5.00"],
+      ["b pays a in 2026-10-01", "0.00"],
+      ["a pays b under share", "3.00"],
     ]);
   });
 
