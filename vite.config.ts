@@ -1,7 +1,42 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import type { UserConfig } from "vite";
 
-// The playground issue adds the app build here; for now this file configures vitest.
-export default defineConfig({
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The browser playground (playground/): `npm start` serves it with hot
+ * reload, `npm run build` writes a static site to dist/playground/ with
+ * relative asset paths, so any static server can host it at any path.
+ * Vitest runs in mode "test" and keeps the project root as its root.
+ */
+const playground: UserConfig = {
+  root: here("./playground"),
+  base: "./",
+  // Term sheets and inputs are imported from examples/, one level up.
+  server: { fs: { allow: [here(".")] } },
+  resolve: {
+    alias: [
+      // csv-parse's package entry expects Node's Buffer; its browser build bundles one.
+      { find: /^csv-parse\/sync$/, replacement: here("./node_modules/csv-parse/dist/esm/sync.js") },
+      // Artifact hashing (never used in the page) is reachable through src/api.ts.
+      { find: /^node:crypto$/, replacement: here("./playground/shims/node-crypto.ts") },
+    ],
+  },
+  worker: { format: "es" },
+  build: {
+    outDir: here("./dist/playground"),
+    emptyOutDir: true,
+    target: "es2022",
+    // Monaco's editor core is one large chunk by nature; that is expected here.
+    chunkSizeWarningLimit: 4096,
+    // Rolldown's report of slow plugins is noise here (the build takes seconds).
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
+  ...(mode === "test" ? {} : playground),
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
@@ -10,4 +45,4 @@ export default defineConfig({
     // per file makes the suite about five times faster.
     isolate: false,
   },
-});
+}));

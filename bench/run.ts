@@ -1,10 +1,17 @@
 /**
  * `npm run bench`: how fast Tenor checks and settles, as times and as
  * ratios against a baseline measured in the same process (lexing the same
- * text), so runs on busy or different machines stay comparable.
+ * text; the same deal written by hand on big.js), so runs on busy or
+ * different machines stay comparable.
  *
  * Targets (issue 2): a 5,000-clause sheet checks in under 2 s, CLI start-up
  * included; 10,000-deep nesting gives a limit diagnostic, never a crash.
+ * Targets (issue 3): the runtime settles a deal in at most 1.3× the time of
+ * the same deal written by hand on big.js; 10,000 compiled deals × 120
+ * periods settle in at most 10 s on two cores (worker threads).
+ *
+ * `npm run bench -- runtime portfolio` runs only the sections named
+ * (check, cli, nesting, run, runtime, portfolio).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,8 +22,15 @@ import { checkSource, runSource } from "../src/api.ts";
 import { parseSource } from "../src/syntax/parse.ts";
 import { bigSheet } from "./big-sheet.ts";
 import { measure, ms, ratio } from "./measure.ts";
+import { settleMany } from "../src/runtime/portfolio.ts";
+import { portfolio } from "./portfolio.ts";
+import { measureHandPortfolio, measureRuntime } from "./runtime.ts";
+// @ts-expect-error: a plain JS build script without type declarations
+import { buildWorker } from "../scripts/build-cli.mjs";
 
 const root = join(import.meta.dirname, "..");
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const wanted = (section: string) => only.length === 0 || only.includes(section);
 const lines: string[] = [];
 const report = (line: string) => {
   lines.push(line);
@@ -25,12 +39,16 @@ const report = (line: string) => {
 
 // 1. Checking a 5,000-clause sheet, against lexing it.
 const sheet = bigSheet(5000);
+if (wanted("check")) {
 const lexing = measure(() => lex(sheet));
 const checking = measure(() => checkSource(sheet));
 report(`check 5,000 clauses (${(sheet.length / 1024).toFixed(0)} KiB): first ${ms(checking.first)}, median ${ms(checking.median)}; ` +
   `lexing alone ${ms(lexing.median)}; ratio ${ratio(checking.median, lexing.median)} (target: < 2000 ms)`);
 
+}
+
 // 2. The same through the CLI, start-up included (the bundle is built by `npm install`).
+if (wanted("cli")) {
 const dir = mkdtempSync(join(tmpdir(), "tenor-bench-"));
 const file = join(dir, "big.tenor");
 writeFileSync(file, sheet);
@@ -38,7 +56,10 @@ const cli = measure(() => spawnSync(process.execPath, [join(root, "bin", "tenor.
 const startup = measure(() => spawnSync(process.execPath, [join(root, "bin", "tenor.mjs"), "--version"]), 3);
 report(`tenor check on the 5,000-clause file: median ${ms(cli.median)} wall (start-up alone ${ms(startup.median)}; target: < 2000 ms)`);
 
+}
+
 // 3. Nesting limits: a diagnostic, fast, for every kind of deep nesting.
+if (wanted("nesting")) {
 const nestings: [string, (n: number) => string][] = [
   ["parentheses", (n) => `const x = ${"(".repeat(n)}1${")".repeat(n)}`],
   ["unary minus", (n) => `const x = ${"-".repeat(n)}1`],
@@ -54,9 +75,45 @@ for (const n of [10_000, 100_000]) {
   }
 }
 
+}
+
 // 4. Settling the main example over its inputs.
+if (wanted("run")) {
 const deal = readFileSync(join(root, "examples", "sharon-dsx.tenor"), "utf8");
 const inputs = [{ name: "sharon-dsx.inputs.json", text: readFileSync(join(root, "examples", "sharon-dsx.inputs.json"), "utf8") }];
 const periods = runSource(deal, inputs).ledger?.periods.length ?? 0;
 const settling = measure(() => runSource(deal, inputs));
 report(`run examples/sharon-dsx.tenor (${periods} periods, check included): median ${ms(settling.median)}, ratio to lexing it ${ratio(settling.median, measure(() => lex(deal)).median)}`);
+}
+
+// 5. The runtime against the same deal written by hand on big.js (bench/hand-written.ts).
+if (wanted("runtime")) {
+  const f = measureRuntime();
+  report(`runtime vs hand-written big.js, 120 monthly periods: hand ${ms(f.handMs)}, runtime ${ms(f.runtimeMs)} ` +
+    `(ratio ${ratio(f.runtimeMs, f.handMs)}; target <= 1.30x); with traces ${ms(f.tracedMs)} (${ratio(f.tracedMs, f.handMs)}); ` +
+    `without period memos ${ms(f.noMemoMs)} (${ratio(f.noMemoMs, f.handMs)}); ` +
+    `loadTerms (verify + prepare) ${ms(f.loadMs)}`);
+}
+
+// 6. A portfolio: 10,000 compiled deals x 120 periods on worker threads (tenor settle-many's engine).
+if (wanted("portfolio")) {
+  await buildWorker(); // the workers run the bundled runtime, as the installed CLI does
+  const count = 10_000;
+  const { jobs, dir, builtSeconds } = portfolio(count);
+  if (builtSeconds > 0) report(`portfolio: compiled ${count.toLocaleString("en-US")} deals and wrote their inputs to ${dir} in ${builtSeconds.toFixed(1)} s (reused next time)`);
+  // The floor: the hand-written code on big.js over the same kind of data, in this process (inputs already parsed).
+  const handMs = measureHandPortfolio(1000);
+  report(`portfolio floor: hand-written big.js ${ms(handMs)} per deal, so ${count.toLocaleString("en-US")} deals take ${(handMs * count / 2000).toFixed(1)} s on 2 fully available cores`);
+  for (const [workers, trace] of [[1, false], [2, false], [2, true]] as const) {
+    const cpu0 = process.cpuUsage(); // all threads of this process
+    const run = await settleMany(jobs, { workers, trace, digest: trace });
+    const cpu = process.cpuUsage(cpu0);
+    const failed = run.results.filter((r) => !r.ok);
+    if (failed.length > 0) throw new Error(`${failed.length} deals failed, e.g. ${JSON.stringify(failed[0])}`);
+    const periods = run.results.reduce((n, r) => n + r.periods, 0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    report(`portfolio ${count.toLocaleString("en-US")} deals x 120 periods (${periods.toLocaleString("en-US")} periods), ${workers} worker${workers === 1 ? "" : "s"}` +
+      `${trace ? ", ledgers with traces serialized and hashed" : ""}: ${run.seconds.toFixed(2)} s wall, ${Math.round(count / run.seconds)} deals/s; ` +
+      `${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds * 1000 / count).toFixed(2)} ms a deal; ${(cpuSeconds / Math.min(workers, 2)).toFixed(1)} s on ${Math.min(workers, 2)} free core${workers === 1 ? "" : "s"}) (target: <= 10 s on 2 cores)`);
+  }
+}

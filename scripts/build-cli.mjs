@@ -8,8 +8,11 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(root, "dist", "tenor.mjs");
+/** The worker of `tenor settle-many` (src/runtime/portfolio-worker.ts), found beside the CLI bundle. */
+export const WORKER = join(root, "dist", "portfolio-worker.mjs");
 
 export async function buildCli() {
+  await buildWorker();
   await build({
     entryPoints: [join(root, "src", "cli", "main.ts")],
     outfile: BUNDLE,
@@ -20,7 +23,21 @@ export async function buildCli() {
     logLevel: "error",
     legalComments: "none",
     // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
-    external: ["commander", "csv-parse", "csv-parse/*"],
+    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress"],
+  });
+}
+
+/** The portfolio worker: the runtime only (no parser), one file a worker thread loads fast. */
+export async function buildWorker() {
+  await build({
+    entryPoints: [join(root, "src", "runtime", "portfolio-worker.ts")],
+    outfile: WORKER,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "error",
+    legalComments: "none",
   });
 }
 

@@ -1,23 +1,29 @@
 /**
  * The one module that chains the phases:
- *   source → parse → check → (inputs) → evaluate → ledger.
+ *   source → parse → check → lower (IR) → runtime → ledger.
  * Every phase returns `{ value, diagnostics }`; this module stops at the
- * first phase that reports an error and hands all diagnostics on.
+ * first phase that reports an error and hands all diagnostics on. Running
+ * a term sheet and running its compiled artifact go through the same
+ * runtime: the source path lowers what it just checked and settles that.
  */
 import type { Diagnostic, Result } from "./diagnostics/diagnostic.ts";
 import { hasErrors } from "./diagnostics/diagnostic.ts";
 import { parseSource } from "./syntax/parse.ts";
 import { checkProgram } from "./check/check-program.ts";
 import type { CheckedProgram } from "./check/checked-program.ts";
-import { periodsOfTerm } from "./eval/periods.ts";
-import { evaluate } from "./eval/evaluate.ts";
-import { runTests } from "./eval/run-tests.ts";
-import type { TestResult } from "./eval/run-tests.ts";
+import { compileArtifact } from "./compile/artifact.ts";
+import type { Artifact } from "./compile/artifact-format.ts";
+import { lowerProgram } from "./compile/lower.ts";
+import { prepareProgram } from "./runtime/prepare.ts";
+import type { PreparedProgram } from "./runtime/prepare.ts";
+import { runTests } from "./runtime/run-tests.ts";
+import type { TestResult } from "./runtime/run-tests.ts";
+import { settleData } from "./runtime/settle-data.ts";
 import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
 import type { Ledger } from "./ledger/ledger.ts";
 
-export type { CheckedProgram, Diagnostic, InputFile, Ledger, Result, TestResult };
+export type { Artifact, CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
 
 /** Parses and checks a term sheet. The checker runs even after syntax errors so that one pass reports every mistake. */
 export function checkSource(source: string): Result<CheckedProgram | null> {
@@ -26,6 +32,13 @@ export function checkSource(source: string): Result<CheckedProgram | null> {
   const checked = checkProgram(parsed.value, { afterParseErrors: hasErrors(parsed.diagnostics) });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   return { value: hasErrors(diagnostics) ? null : checked.value, diagnostics };
+}
+
+/** Checks a term sheet and compiles it to an artifact (src/compile/artifact.ts). */
+export function compileSource(source: string): Result<Artifact | null> {
+  const checked = checkSource(source);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics };
+  return { value: compileArtifact(source, checked.value), diagnostics: checked.diagnostics };
 }
 
 /** Where a run failed: the term sheet (exit 1), or the inputs / run time (exit 2). */
@@ -37,17 +50,20 @@ export interface RunResult {
   readonly failure: RunFailure | null;
 }
 
-/** Settles a checked program over period data files (JSON or CSV, see src/inputs). */
-export function settleChecked(checked: CheckedProgram, files: readonly InputFile[]): RunResult {
-  const { term } = checked.header;
-  const periods = periodsOfTerm(term.start, term.end, term.frequency);
-  const data = loadInputs(files, checked.header, periods);
+/** Settles a prepared program (from a checked program or a loaded artifact) over period data files (JSON or CSV, see src/inputs). */
+export function settleProgram(program: PreparedProgram, files: readonly InputFile[]): RunResult {
+  const data = loadInputs(files, program.header, program.periods);
   if (data.value === null || hasErrors(data.diagnostics)) {
     return { ledger: null, diagnostics: data.diagnostics, failure: "inputs" };
   }
-  const run = evaluate(checked, data.value);
+  const run = settleData(program, data.value);
   const failed = run.value === null || hasErrors(run.diagnostics);
   return { ledger: failed ? null : run.value, diagnostics: run.diagnostics, failure: failed ? "runtime" : null };
+}
+
+/** Settles a checked program over period data files (JSON or CSV, see src/inputs). */
+export function settleChecked(checked: CheckedProgram, files: readonly InputFile[]): RunResult {
+  return settleProgram(prepareProgram(lowerProgram(checked)), files);
 }
 
 /** Checks a term sheet and settles it over the given inputs. */
@@ -62,5 +78,5 @@ export function runSource(source: string, files: readonly InputFile[]): RunResul
 export function testSource(source: string): Result<readonly TestResult[] | null> {
   const checked = checkSource(source);
   if (checked.value === null) return { value: null, diagnostics: checked.diagnostics };
-  return { value: runTests(checked.value), diagnostics: checked.diagnostics };
+  return { value: runTests(prepareProgram(lowerProgram(checked.value))), diagnostics: checked.diagnostics };
 }

@@ -17,8 +17,14 @@ import { checkGlobals } from "./globals.ts";
 import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
 import { unitDisplay } from "./units.ts";
+import { CHECK } from "../diagnostics/codes/check.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { groupDigits, limitsWith, type Limits } from "../limits.ts";
+import type { Decl } from "../syntax/ast.ts";
 
 export interface CheckOptions {
+  /** Resource limits (src/limits.ts); the checker enforces `maxAstNodes` and `maxPeriods`. */
+  readonly limits?: Partial<Limits>;
   /**
    * The source had parse errors. A declaration that did not parse is absent
    * from the program, so a missing deal/parties/term/currency is not
@@ -33,8 +39,13 @@ export interface CheckOptions {
  * in source order.
  */
 export function checkProgram(program: Program, options: CheckOptions = {}): Result<CheckedProgram | null> {
+  const limits = limitsWith(options.limits);
+  // Past the node limit nothing else is checked: the limit bounds the checker's work too.
+  const tooBig = checkNodeCount(program, limits.maxAstNodes);
+  if (tooBig !== null) return { value: null, diagnostics: [tooBig] };
   const ctx = new CheckContext();
   const header = checkHeader(program, ctx, options.afterParseErrors === true);
+  checkPeriodCount(program, ctx, limits.maxPeriods);
   const globals = declareGlobals(program, ctx, header);
   const consts = new ConstEvaluator(ctx);
   const exprs = new ExprChecker(ctx, consts);
@@ -75,4 +86,42 @@ function dealHeader(h: Header, g: Globals): DealHeader {
       params: e.params.map((p) => ({ name: p.name.text, unit: unitDisplay(g.paramTypes.get(p)!) })),
     })),
   };
+}
+
+/** Syntax nodes (objects with a `kind`) in one declaration, counted without recursion; stops past `budget`. */
+function countNodes(decl: Decl, budget: number): number {
+  let count = 0;
+  const stack: unknown[] = [decl];
+  while (stack.length > 0 && count <= budget) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (const item of x) stack.push(item);
+    } else if (typeof x === "object" && x !== null && "kind" in x) {
+      count++;
+      for (const v of Object.values(x)) if (typeof v === "object" && v !== null) stack.push(v);
+    }
+  }
+  return count;
+}
+
+/** TN2090 at the declaration that takes the program past `max` nodes, or null. */
+function checkNodeCount(program: Program, max: number): Diagnostic | null {
+  let total = 1; // the Program node
+  for (const decl of program.decls) {
+    total += countNodes(decl, max - total);
+    if (total > max) {
+      const name = "name" in decl && decl.name.kind === "Name" ? decl.name.range : decl.range;
+      const message = `the term sheet has more than ${groupDigits(max)} syntax nodes (the limit); split it into smaller term sheets`;
+      return { code: CHECK.tooManyAstNodes, severity: "error", message, range: name };
+    }
+  }
+  return null;
+}
+
+/** TN2091 at the term when it has more periods than `max` (the interpreter settles each one). */
+function checkPeriodCount(program: Program, ctx: CheckContext, max: number): void {
+  const count = ctx.calendar?.periodCount ?? 0;
+  const term = program.decls.find((d) => d.kind === "Term");
+  if (count <= max || term === undefined) return;
+  ctx.error(CHECK.tooManyPeriods, term.range, `the term has ${groupDigits(count)} periods, more than the limit of ${groupDigits(max)}`);
 }

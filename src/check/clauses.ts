@@ -285,7 +285,7 @@ class ClauseChecker {
     }
     const first = s.bound === "from" ? this.from : this.until;
     if (first) {
-      this.ctx.error(CHECK.duplicateWindowBound, s.range, `this clause already has a ${s.bound} date; a clause has at most one`, [
+      this.ctx.error(CHECK.duplicateWindowBound, s.range, `this clause already has ${s.bound === "until" ? "an" : "a"} ${s.bound} date; a clause has at most one`, [
         { range: first.range, message: `the first ${s.bound}` },
       ]);
       return;

@@ -234,10 +234,23 @@ function checkDateCoverage(s: ScheduleDecl, spans: DateSpan[], ctx: CheckContext
   }
   flush();
   for (const span of sorted) {
-    if (!hits.has(span)) {
+    // An entry shadowed by an overlap is already an error; warn only when no period start falls in it at all.
+    if (!hits.has(span) && !startsWithin(starts, span)) {
       ctx.warning(CHECK.scheduleEntryNeverApplies, span.entry.key.range, `${keyText(s, span.entry)} never applies: no period of the term starts in it`);
     }
   }
+}
+
+/** Whether some period start (ascending ISO dates) lies in [span.from, span.to]. */
+function startsWithin(starts: readonly string[], span: DateSpan): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < span.from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! <= span.to;
 }
 
 /** Brief §5: `tapering` asks for a proof that values never increase in key order. */

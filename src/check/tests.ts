@@ -135,10 +135,11 @@ class TestChecker {
       if (!cal.contains(iso)) {
         this.ctx.error(CHECK.dateOutsideTerm, e.date.range, `event date ${iso} is outside the term (${cal.startIso} to ${cal.endIso})`);
       } else if (!this.listed.has(this.startOfPeriodContaining(iso))) {
-        this.ctx.warning(
+        // An error, not a warning: the test could only fail (its events must settle in a listed period).
+        this.ctx.error(
           CHECK.testEventOutsidePeriods,
           e.date.range,
-          `event date ${iso} falls in the period starting ${this.startOfPeriodContaining(iso)}, which this test does not list, so the event never runs`,
+          `event date ${iso} falls in the period starting ${this.startOfPeriodContaining(iso)}, which this test does not list; list that period or move the event`,
         );
       }
     }

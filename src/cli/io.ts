@@ -2,7 +2,7 @@
  * The CLI's window on the outside world: reading files and writing output.
  * Commands receive an `Io` so tests can run them without a process.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -10,6 +10,8 @@ export interface Io {
   /** True when stdout is a terminal (the ledger then defaults to a table). */
   readonly isTerminal: boolean;
   readonly readFile: (path: string) => string;
+  /** Writes a whole file (UTF-8), replacing it; throws like fs.writeFileSync. */
+  readonly writeFile: (path: string, text: string) => void;
 }
 
 export const processIo: Io = {
@@ -17,6 +19,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   isTerminal: process.stdout.isTTY === true,
   readFile: (path) => readFileSync(path, "utf8"),
+  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
 };
 
 /** Reads a file, or returns the reason it could not be read (without a stack trace). */

@@ -6,6 +6,10 @@ import { Command, CommanderError, Option } from "commander";
 import { checkCommand } from "./commands/check.ts";
 import { LEDGER_FORMATS, runCommand, type LedgerFormat } from "./commands/run.ts";
 import { testCommand } from "./commands/test.ts";
+import { compileCommand } from "./commands/compile.ts";
+import { inspectCommand } from "./commands/inspect.ts";
+import { settleManyCommand } from "./commands/settle-many.ts";
+import { fmtCommand } from "./commands/fmt.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { processIo, type Io } from "./io.ts";
 
@@ -28,7 +32,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   program
     .command("run")
     .description("settle a term sheet over period data and print the ledger")
-    .argument("<deal>", "the term sheet (.tenor)")
+    .argument("<deal>", "the term sheet (.tenor), or an artifact of tenor compile (.json)")
     .requiredOption("-i, --inputs <file...>", "period data: JSON ({periods, events}) or CSV (header: period + input names)")
     .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
     .addOption(new Option("-f, --format <format>", "ledger format (default: table on a terminal, json otherwise)").choices(LEDGER_FORMATS))
@@ -42,6 +46,39 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .description("run the term sheet's test blocks; a failure shows expected vs actual")
     .argument("<file>", "the term sheet (.tenor)")
     .action((file: string) => setExit(testCommand(io, file)));
+
+  program
+    .command("fmt")
+    .description("print the term sheet in the canonical layout (comments kept)")
+    .argument("<file>", "the term sheet (.tenor)")
+    .option("-w, --write", "rewrite the file in place")
+    .addOption(new Option("-c, --check", "exit 1 and name the file when it is not formatted").conflicts("write"))
+    .action((file: string, opts: { write?: boolean; check?: boolean }) => setExit(fmtCommand(io, file, opts)));
+
+  program
+    .command("compile")
+    .description("compile a term sheet to a versioned artifact that services settle without the parser")
+    .argument("<deal>", "the term sheet (.tenor)")
+    .option("-o, --output <file>", "where to write the artifact (default: stdout)")
+    .action((deal: string, opts: { output?: string }) => setExit(compileCommand(io, deal, opts)));
+
+  program
+    .command("inspect")
+    .description("verify a compiled artifact and print its header: title, parties, term, currency, inputs, events, versions, hashes")
+    .argument("<artifact>", "an artifact of tenor compile (.json)")
+    .option("--json", "print the header as JSON")
+    .action((file: string, opts: { json?: boolean }) => setExit(inspectCommand(io, file, opts)));
+
+  program
+    .command("settle-many")
+    .description("settle many compiled deals on worker threads (DIR: NAME.json + NAME.inputs.json; or a manifest)")
+    .argument("<deals>", "a directory of artifacts and inputs, or a JSON manifest [{ terms, inputs, name? }]")
+    .option("-w, --workers <n>", "worker threads (default: available cores)")
+    .option("-o, --out <dir>", "write each ledger to DIR/NAME.ledger.json")
+    .option("--no-trace", "leave the explanation trace out of the ledgers written")
+    .action(async (deals: string, opts: { workers?: string; out?: string; trace: boolean }) =>
+      setExit(await settleManyCommand(io, deals, opts)),
+    );
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");

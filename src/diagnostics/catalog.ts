@@ -6,8 +6,9 @@ import { PARSE } from "./codes/parse.ts";
 import { CHECK } from "./codes/check.ts";
 import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
+import { COMPILE } from "./codes/compile.ts";
 
-export { PARSE, CHECK, RUN, INPUT };
+export { PARSE, CHECK, RUN, INPUT, COMPILE };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE } as const;

@@ -7,6 +7,7 @@ import { parse } from "csv-parse/sync";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { INPUT } from "../diagnostics/codes/input.ts";
 import { inputError } from "./input-error.ts";
+import { groupDigits } from "../limits.ts";
 
 export interface CsvRecord {
   /** 1-based data row (the header is not counted). */
@@ -26,14 +27,34 @@ interface ParsedRecord {
   readonly info: { readonly lines: number };
 }
 
-/** Parses CSV text; null (after reporting) when it is malformed or has no header row. */
-export function readCsvTable(text: string, what: string, out: Diagnostic[]): CsvTable | null {
+/**
+ * Longest CSV record read, in characters. A wrong delimiter or a runaway
+ * quote makes one huge record, and csv-parse takes seconds per million
+ * cells; real rows are a few hundred characters.
+ */
+export const MAX_CSV_RECORD_CHARS = 100_000;
+
+/**
+ * Parses CSV text; null (after reporting) when it is malformed or has no
+ * header row. With `maxRecords`, reading stops one data row past it (the
+ * caller reports the limit), so ten million rows cost no more than a few.
+ */
+export function readCsvTable(text: string, what: string, out: Diagnostic[], maxRecords?: number): CsvTable | null {
   let parsed: ParsedRecord[];
   try {
     parsed = parse(text, {
       bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true,
+      max_record_size: MAX_CSV_RECORD_CHARS,
+      ...(maxRecords === undefined ? {} : { to: maxRecords + 2 }), // the header, the rows allowed, one more
     }) as unknown as ParsedRecord[];
   } catch (e) {
+    if ((e as { code?: unknown }).code === "CSV_MAX_RECORD_SIZE") {
+      const line = (e as { lines?: unknown }).lines;
+      const where = typeof line === "number" ? ` (line ${line})` : "";
+      out.push(inputError(INPUT.inputFileTooLarge,
+        `${what} has a record longer than ${groupDigits(MAX_CSV_RECORD_CHARS)} characters${where}; is the delimiter a comma?`));
+      return null;
+    }
     // csv-parse reports malformed quoting by throwing; its message names the line.
     out.push(inputError(INPUT.invalidCsv, `${what} is not valid CSV: ${e instanceof Error ? e.message : String(e)}`));
     return null;

@@ -24,7 +24,16 @@ export interface JsonEntry {
 
 export type JsonScan =
   | { readonly ok: true; readonly value: JsonNode }
-  | { readonly ok: false; readonly offset: number; readonly message: string };
+  /** `tooLarge`: the text holds more values than allowed (a resource limit, not a syntax error). */
+  | { readonly ok: false; readonly offset: number; readonly message: string; readonly tooLarge?: boolean };
+
+export interface JsonScanOptions {
+  /**
+   * Most values (objects, arrays, strings, numbers, …) to read before giving
+   * up: a 20 MB `[0,0,0,…]` would otherwise build ten million nodes.
+   */
+  readonly maxValues?: number;
+}
 
 /** Nesting beyond this is refused rather than risking the call stack; inputs need three levels. */
 export const MAX_JSON_DEPTH = 64;
@@ -34,14 +43,17 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 class Failure {
-  constructor(readonly offset: number, readonly message: string) {}
+  constructor(readonly offset: number, readonly message: string, readonly tooLarge = false) {}
 }
 
 /** Reads a whole JSON text (a leading byte-order mark is allowed). */
-export function scanJson(text: string): JsonScan {
-  const reader = new Reader(text);
+export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan {
+  const reader = new Reader(text, options.maxValues ?? Infinity);
   const result = reader.document();
-  return result instanceof Failure ? { ok: false, offset: result.offset, message: result.message } : { ok: true, value: result };
+  if (!(result instanceof Failure)) return { ok: true, value: result };
+  return result.tooLarge
+    ? { ok: false, offset: result.offset, message: result.message, tooLarge: true }
+    : { ok: false, offset: result.offset, message: result.message };
 }
 
 /** A short description of a node for messages: `null`, `true`, `an object`, `"text"`, `12.5`. */
@@ -58,7 +70,8 @@ export function describeJson(node: JsonNode): string {
 
 class Reader {
   private pos = 0;
-  constructor(private readonly text: string) {
+  private values = 0;
+  constructor(private readonly text: string, private readonly maxValues: number) {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -89,6 +102,7 @@ class Reader {
 
   private value(depth: number): JsonNode | Failure {
     if (depth > MAX_JSON_DEPTH) return new Failure(this.pos, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (++this.values > this.maxValues) return new Failure(this.pos, `more than ${this.maxValues} values`, true);
     const offset = this.pos;
     const c = this.text[this.pos];
     if (c === "{") return this.object(depth);

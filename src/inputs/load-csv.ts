@@ -20,6 +20,15 @@ import { delimiterHint, readCsvTable } from "./csv-table.ts";
 import type { CsvTable } from "./csv-table.ts";
 import { suggestionText } from "./suggest.ts";
 import { inputError } from "./input-error.ts";
+import { limitsWith, type Limits } from "../limits.ts";
+import { checkEventCount, checkFileSize, checkRowCount, fileLabel, jsonValueBudget } from "./input-limits.ts";
+
+/** File names for messages, and the limits to enforce. */
+export interface CsvLoadOptions {
+  readonly periodsName?: string;
+  readonly eventsName?: string;
+  readonly limits?: Partial<Limits>;
+}
 
 /**
  * Reads and validates the periods CSV and an optional events file (CSV or
@@ -31,13 +40,26 @@ export function loadInputsCsv(
   eventsText: string | null,
   header: DealHeader,
   periods: readonly Period[],
+  options: CsvLoadOptions = {},
 ): Result<DealData | null> {
   const out: Diagnostic[] = [];
+  const limits = limitsWith(options.limits);
+  const periodsLabel = fileLabel(options.periodsName, "periods CSV");
+  const eventsLabel = fileLabel(options.eventsName, "events file");
+  // Limits first, each before the work it bounds; one error per file, not one per row.
+  const tooLarge = [
+    checkFileSize(periodsCsv, periodsLabel, limits),
+    eventsText === null ? null : checkFileSize(eventsText, eventsLabel, limits),
+  ].filter((d) => d !== null);
+  if (tooLarge.length > 0) return { value: null, diagnostics: tooLarge };
   const inputs = header.inputs.map((i) => i.name);
-  const table = readCsvTable(periodsCsv, "periods CSV", out);
+  const table = readCsvTable(periodsCsv, "periods CSV", out, limits.maxInputRows);
+  const tooMany = table === null ? null : checkRowCount(table.records.length, periodsLabel, limits);
+  if (tooMany !== null) return { value: null, diagnostics: [...out, tooMany] };
   const absentInputs = new Set<string>();
   const rows = table === null ? [] : rowsFromCsv(table, inputs, absentInputs, out);
-  const events = eventsText === null ? [] : readEvents(eventsText, header, out);
+  const events = eventsText === null ? [] : readEvents(eventsText, header, out, eventsLabel, limits);
+  if (events === null) return { value: null, diagnostics: out };
   const dataRows = validateRows(rows, inputs, periods, out, { absentInputs });
   const lastGiven = dataRows.length > 0 ? dataRows[dataRows.length - 1]!.period : null;
   const occurrences = validateEvents(events, header.events, periods, lastGiven, out);
@@ -110,16 +132,29 @@ function rowsFromCsv(table: CsvTable, inputs: readonly string[], absentInputs: S
   });
 }
 
-function readEvents(text: string, header: DealHeader, out: Diagnostic[]): RawEvent[] {
+/** The events of an events file (CSV or JSON); null after reporting that there are more than the limit. */
+function readEvents(text: string, header: DealHeader, out: Diagnostic[], label: string, limits: Limits): RawEvent[] | null {
   const start = text.replace(/^\uFEFF/, "").trimStart();
-  if (start.startsWith("{") || start.startsWith("[")) return eventsFromJsonFile(text, out);
-  const table = readCsvTable(text, "events CSV", out);
-  return table === null ? [] : eventsFromCsv(table, header, out);
+  if (start.startsWith("{") || start.startsWith("[")) return eventsFromJsonFile(text, out, label, header, limits);
+  const table = readCsvTable(text, "events CSV", out, limits.maxEvents);
+  if (table === null) return [];
+  const tooMany = checkEventCount(table.records.length, label, limits);
+  if (tooMany !== null) {
+    out.push(tooMany);
+    return null;
+  }
+  return eventsFromCsv(table, header, out);
 }
 
-function eventsFromJsonFile(text: string, out: Diagnostic[]): RawEvent[] {
-  const root = parseJsonDocument(text, "events file", out);
+function eventsFromJsonFile(text: string, out: Diagnostic[], label: string, header: DealHeader, limits: Limits): RawEvent[] | null {
+  const root = parseJsonDocument(text, "events file", out, { label, budget: jsonValueBudget(header, limits) });
   if (root === null) return [];
+  const list = root.kind === "array" ? root : root.kind === "object" ? root.entries.find((e) => e.key === "events")?.value : undefined;
+  const tooMany = list?.kind === "array" ? checkEventCount(list.items.length, label, limits) : null;
+  if (tooMany !== null) {
+    out.push(tooMany);
+    return null;
+  }
   if (root.kind === "array") return eventsFromJson(root, out);
   if (root.kind !== "object") {
     out.push(inputError(INPUT.wrongShape, `the events file must be {"events": […]} or an array of events, got ${describeJson(root)}`));

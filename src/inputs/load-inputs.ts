@@ -15,6 +15,8 @@ import type { DealData } from "./deal-data.ts";
 import { loadInputsJson } from "./load-json.ts";
 import { loadInputsCsv } from "./load-csv.ts";
 import { inputError } from "./input-error.ts";
+import { limitsWith, type Limits } from "../limits.ts";
+import { checkFileSize, fileLabel } from "./input-limits.ts";
 
 export interface InputFile {
   /** File name or path; only its extension matters. */
@@ -31,9 +33,21 @@ function isEventsCsv(text: string): boolean {
   return names.includes("date") && names.includes("event") && !names.includes("period");
 }
 
-/** Loads inputs from the given files; every defect is reported, the value is null on any error. */
-export function loadInputs(files: readonly InputFile[], header: DealHeader, periods: readonly Period[]): Result<DealData | null> {
+/**
+ * Loads inputs from the given files; every defect is reported, the value is
+ * null on any error. `limits` (src/limits.ts) bound file size, rows and
+ * events; a file over the size limit is refused before it is parsed.
+ */
+export function loadInputs(
+  files: readonly InputFile[],
+  header: DealHeader,
+  periods: readonly Period[],
+  limitsGiven: Partial<Limits> = {},
+): Result<DealData | null> {
   if (files.length === 0) return { value: { periods: [], events: [] }, diagnostics: [] };
+  const limits = limitsWith(limitsGiven);
+  const tooLarge = files.map((f) => checkFileSize(f.text, fileLabel(f.name), limits)).filter((d) => d !== null);
+  if (tooLarge.length > 0) return { value: null, diagnostics: tooLarge };
   const unsupported = files.filter((f) => extension(f.name) !== "json" && extension(f.name) !== "csv");
   if (unsupported.length > 0) {
     return fail(unsupported.map((f) => `inputs file ${f.name}: unsupported kind (expected .json or .csv)`));
@@ -41,7 +55,7 @@ export function loadInputs(files: readonly InputFile[], header: DealHeader, peri
   const json = files.filter((f) => extension(f.name) === "json");
   const csv = files.filter((f) => extension(f.name) === "csv");
   if (csv.length === 0) {
-    if (json.length === 1) return loadInputsJson(json[0]!.text, header, periods);
+    if (json.length === 1) return loadInputsJson(json[0]!.text, header, periods, { name: json[0]!.name, limits });
     return fail([`give one JSON inputs file, not ${json.length} (${json.map((f) => f.name).join(", ")})`]);
   }
   const eventsCsv = csv.filter((f) => isEventsCsv(f.text));
@@ -53,7 +67,11 @@ export function loadInputs(files: readonly InputFile[], header: DealHeader, peri
       `got ${periodsCsv.length} periods CSV and ${events.length} events files (${files.map((f) => f.name).join(", ")})`,
     ]);
   }
-  return loadInputsCsv(periodsCsv[0]!.text, events[0]?.text ?? null, header, periods);
+  return loadInputsCsv(periodsCsv[0]!.text, events[0]?.text ?? null, header, periods, {
+    periodsName: periodsCsv[0]!.name,
+    ...(events[0] === undefined ? {} : { eventsName: events[0].name }),
+    limits,
+  });
 }
 
 function fail(messages: readonly string[]): Result<DealData | null> {

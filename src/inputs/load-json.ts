@@ -22,6 +22,9 @@ import { validateRows } from "./validate-rows.ts";
 import { validateEvents } from "./validate-events.ts";
 import { suggestionText } from "./suggest.ts";
 import { inputError } from "./input-error.ts";
+import { limitsWith, type Limits } from "../limits.ts";
+import { checkEventCount, checkFileSize, checkRowCount, fileLabel, jsonValueBudget, tooManyValues } from "./input-limits.ts";
+import type { LoadOptions } from "./input-limits.ts";
 
 const TOP_LEVEL = ["periods", "events"];
 
@@ -30,9 +33,18 @@ const TOP_LEVEL = ["periods", "events"];
  * term's periods. The value is null when any error was found; every defect
  * is reported, each naming the row (or period) and the field.
  */
-export function loadInputsJson(text: string, header: DealHeader, periods: readonly Period[]): Result<DealData | null> {
+export function loadInputsJson(
+  text: string,
+  header: DealHeader,
+  periods: readonly Period[],
+  options: LoadOptions = {},
+): Result<DealData | null> {
   const out: Diagnostic[] = [];
-  const root = parseJsonDocument(text, "inputs file", out);
+  const limits = limitsWith(options.limits);
+  const label = fileLabel(options.name);
+  const tooLarge = checkFileSize(text, label, limits);
+  if (tooLarge !== null) return { value: null, diagnostics: [tooLarge] };
+  const root = parseJsonDocument(text, "inputs file", out, { label, budget: jsonValueBudget(header, limits) });
   if (root === null) return { value: null, diagnostics: out };
   if (root.kind !== "object") {
     out.push(inputError(INPUT.wrongShape,
@@ -40,6 +52,8 @@ export function loadInputsJson(text: string, header: DealHeader, periods: readon
     return { value: null, diagnostics: out };
   }
   const fields = topLevel(root.entries, out);
+  const over = countLimits(fields, label, limits);
+  if (over.length > 0) return { value: null, diagnostics: [...out, ...over] };
   const rowsNode = fields.get("periods");
   let rows: RawRow[] = [];
   if (rowsNode === undefined) {
@@ -58,10 +72,32 @@ export function loadInputsJson(text: string, header: DealHeader, periods: readon
   return { value: hasErrors(out) ? null : { periods: dataRows, events: occurrences }, diagnostics: out };
 }
 
+/** Rows and events over their limits (checked before either is validated, so a huge file gives one error, not one per row). */
+function countLimits(fields: ReadonlyMap<string, JsonNode>, label: string, limits: Limits): Diagnostic[] {
+  const rows = fields.get("periods");
+  const events = fields.get("events");
+  const over = [
+    rows?.kind === "array" ? checkRowCount(rows.items.length, label, limits) : null,
+    events?.kind === "array" ? checkEventCount(events.items.length, label, limits) : null,
+  ];
+  return over.filter((d) => d !== null);
+}
+
+/** Where a JSON document comes from, for the value budget's message. */
+export interface JsonLimit {
+  readonly label: string;
+  /** Most values to read (see jsonValueBudget). */
+  readonly budget: number;
+}
+
 /** Scans JSON text, reporting a syntax error with its line and column; null on error. */
-export function parseJsonDocument(text: string, what: string, out: Diagnostic[]): JsonNode | null {
-  const scan = scanJson(text);
+export function parseJsonDocument(text: string, what: string, out: Diagnostic[], limit?: JsonLimit): JsonNode | null {
+  const scan = scanJson(text, limit === undefined ? {} : { maxValues: limit.budget });
   if (scan.ok) return scan.value;
+  if (scan.tooLarge === true && limit !== undefined) {
+    out.push(tooManyValues(limit.label, limit.budget));
+    return null;
+  }
   const at = new LineMap(text).position(scan.offset);
   out.push(inputError(INPUT.invalidJson, `${what} is not valid JSON: ${scan.message} at line ${at.line}:${at.column}`));
   return null;

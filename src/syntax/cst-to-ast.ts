@@ -203,18 +203,13 @@ class Builder {
         const op = ops[position - 1]!;
         const precedence = PRECEDENCE[op.image] ?? 0;
         if (precedence < minPrecedence) break;
-        if (precedence === PRECEDENCE_COMPARISON && comparisons++ > 0) {
-          this.report(op, "comparisons cannot be chained; join them with 'and'");
-        }
+        const chained = precedence === PRECEDENCE_COMPARISON && comparisons++ > 0;
+        if (chained) this.report(op, "comparisons cannot be chained; join them with 'and'");
         if (isReal(op)) this.tokenRange(op);
         const right = level(precedence + 1);
-        left = {
-          kind: "Binary",
-          op: op.image as BinaryOp,
-          left,
-          right,
-          range: { start: Math.min(left.range.start, right.range.start), end: Math.max(left.range.end, right.range.end) },
-        };
+        const range = { start: Math.min(left.range.start, right.range.start), end: Math.max(left.range.end, right.range.end) };
+        // A reported chain becomes an ErrorExpr so the checker adds nothing about it.
+        left = chained ? { kind: "ErrorExpr", range } : { kind: "Binary", op: op.image as BinaryOp, left, right, range };
       }
       return left;
     };

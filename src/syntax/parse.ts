@@ -7,52 +7,42 @@
  * this module checks the size limit, builds the AST declaration by
  * declaration and keeps one diagnostic per line.
  */
+import { findTooDeepInText } from "../../grammar/nesting.ts";
+import type { DeepDeclaration } from "../../grammar/nesting.ts";
 import { parseDeclarations } from "../../grammar/parse-declarations.ts";
 import { PARSE } from "../diagnostics/codes/parse.ts";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";
 import { LineMap } from "../diagnostics/positions.ts";
+import { DEFAULT_LIMITS as LIMITS, exceedsUtf8Bytes } from "../limits.ts";
+import type { Limits } from "../limits.ts";
 import type { Range } from "../diagnostics/range.ts";
 import type { Decl, Program } from "./ast.ts";
 import { buildDecl } from "./cst-to-ast.ts";
 
-/** Resource limits for parsing (cel-js style: explicit, tested at N and N+1). */
-export interface ParseLimits {
-  /** Deepest nesting of brackets, `if`s, prefix operators and operator chains. */
-  readonly maxDepth: number;
-  /** Largest source accepted, in UTF-8 bytes. */
-  readonly maxSourceBytes: number;
-}
+/** The limits the parser enforces; all of Tenor's limits live in src/limits.ts. */
+export type ParseLimits = Pick<Limits, "maxDepth" | "maxSourceBytes">;
 
-/** The limits used when none are given. */
-export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 200, maxSourceBytes: 10_000_000 };
+/** The parser's share of src/limits.ts DEFAULT_LIMITS. */
+export const DEFAULT_LIMITS: ParseLimits = { maxDepth: LIMITS.maxDepth, maxSourceBytes: LIMITS.maxSourceBytes };
 
 function error(code: string, message: string, range: Range): Diagnostic {
   return { code, severity: "error", message, range };
 }
 
-/** UTF-8 length without encoding the whole text (works in Node and browsers alike). */
-function exceedsBytes(text: string, max: number): boolean {
-  if (text.length > max) return true; // every UTF-16 unit is at least one byte
-  if (text.length * 3 <= max) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
-    if (bytes > max) return true;
-  }
-  return false;
-}
 
 /**
  * Parses a Tenor term sheet. Never throws, whatever the input: the Program
  * holds every declaration that could be built, the diagnostics every
  * lexing and parsing mistake (each once, the first on its line).
  */
-export function parseSource(text: string, limitsGiven: Partial<ParseLimits> = {}): Result<Program> {
-  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...limitsGiven };
+export function parseSource(text: string, limitsGiven: Partial<Limits> = {}): Result<Program> {
+  const limits: ParseLimits = {
+    maxDepth: limitsGiven.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxSourceBytes: limitsGiven.maxSourceBytes ?? DEFAULT_LIMITS.maxSourceBytes,
+  };
   const empty: Program = { kind: "Program", decls: [], range: { start: 0, end: text.length } };
   try {
-    if (exceedsBytes(text, limits.maxSourceBytes)) {
+    if (exceedsUtf8Bytes(text, limits.maxSourceBytes)) {
       const message = `source is larger than ${limits.maxSourceBytes} bytes`;
       return { value: empty, diagnostics: [error(PARSE.sourceTooLarge, message, { start: 0, end: 0 })] };
     }
@@ -67,13 +57,38 @@ export function parseSource(text: string, limitsGiven: Partial<ParseLimits> = {}
 function parseChecked(text: string, limits: ParseLimits): Result<Program> {
   const decls: Decl[] = [];
   const built: Diagnostic[] = [];
-  const diagnostics = parseDeclarations(text, limits.maxDepth, (cst, recovered) => {
+  // Too-deep declarations are found by a character scan and blanked out
+  // before lexing: 100,000 nested `if`s then cost a scan, not a full lex.
+  // (The token-level check in parseDeclarations stays as the safety net.)
+  const deep = findTooDeepInText(text, limits.maxDepth);
+  const tooDeep = deep.map((d) => error(PARSE.nestingTooDeep, `nesting deeper than ${limits.maxDepth} levels`, d.at));
+  const diagnostics = parseDeclarations(blankOut(text, deep), limits.maxDepth, (cst, recovered) => {
     const result = buildDecl(cst, recovered);
     built.push(...result.diagnostics);
     if (result.decl !== null) decls.push(result.decl);
   });
   const program: Program = { kind: "Program", decls, range: { start: 0, end: text.length } };
-  return { value: program, diagnostics: onePerLine(text, [...diagnostics, ...built]) };
+  return { value: program, diagnostics: onePerLine(text, [...tooDeep, ...diagnostics, ...built]) };
+}
+
+/**
+ * The text with the given declarations blanked out: each becomes one
+ * `//` comment of the same length, ended by a line break (so it cannot
+ * swallow a declaration that follows on the same line). Offsets stay the
+ * same, a declaration always starts with a keyword, so the tokens around a
+ * blanked one lex exactly as before; and one comment token lexes several
+ * times faster than the same length of spaces, whose line breaks the
+ * lexer counts. (A declaration is at least 4 characters: a keyword.)
+ */
+function blankOut(text: string, declarations: readonly DeepDeclaration[]): string {
+  if (declarations.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (const d of declarations) {
+    out += text.slice(from, d.start) + "//" + " ".repeat(d.end - d.start - 3) + "\n";
+    from = d.end;
+  }
+  return out + text.slice(from);
 }
 
 /**

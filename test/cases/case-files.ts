@@ -6,9 +6,12 @@
  * A case is `<phase>/<name>.tenor` plus, by the files beside it:
  * - `<name>.inputs.json` or `<name>.inputs.csv` (optionally `<name>.events.csv`
  *   or `<name>.events.json`): a run; the baseline holds the diagnostics, if
- *   any, then the JSON ledger with trace when the run succeeds;
+ *   any, then the JSON ledger with trace (`tenor run --format json`), or
+ *   `no ledger` when the run fails;
  * - a name starting `tests-` or a `<name>.test-blocks` marker: `tenor test`;
- *   the baseline holds the diagnostics, then each test's result and problems;
+ *   the baseline holds the diagnostics, then each test's result with its
+ *   problems (with their TN30xx code when a test could not run) and its
+ *   expectations, then the pass/fail count (`tests not run` after errors);
  * - nothing else: a check; the baseline holds the diagnostics and the
  *   summary line of `tenor check`.
  */
@@ -83,9 +86,11 @@ function renderCheck(file: string, source: string): string {
 
 function renderRun(file: string, source: string, inputs: readonly InputFile[]): string {
   const result = runSource(source, inputs);
-  // As the CLI does: data diagnostics have no position and name the inputs files.
-  const where = result.failure === "inputs" ? inputs.map((f) => f.name).join(", ") : file;
-  const text = diagnosticsBlock(result.diagnostics, where, result.failure === "inputs" ? null : source);
+  // Diagnostics about the term sheet point into it; data diagnostics have no position and name the inputs files.
+  const inSource = result.diagnostics.filter((d) => d.range !== undefined);
+  const aboutData = result.diagnostics.filter((d) => d.range === undefined);
+  const text =
+    diagnosticsBlock(inSource, file, source) + diagnosticsBlock(aboutData, inputs.map((f) => f.name).join(", "), null);
   return text + (result.ledger === null ? "no ledger\n" : ledgerToJson(result.ledger, { trace: true }));
 }
 

@@ -97,12 +97,12 @@ describe("test blocks", () => {
     expect(d.message).toBe("argument hours_lost of outage is in gpu_hour, but this value is in USD");
   });
 
-  it("warns about an event in a period the test does not list", () => {
+  it("reports an event in a period the test does not list as an error", () => {
     expectOne(
       test(`  period 2027-07-01 { ${VALUES} }\n  event 2027-08-02 outage(hours_lost = 1 gpu_hour, credit = 1 USD)\n`),
       CHECK.testEventOutsidePeriods,
       "2027-08-02",
-      "warning",
+      "error",
     );
   });
 

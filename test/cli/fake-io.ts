@@ -13,6 +13,7 @@ export function fakeIo(files: Record<string, string>, isTerminal = false): FakeI
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
     isTerminal,
+    writeFile: (path, text) => void (files[path] = text),
     readFile: (path) => {
       if (!Object.hasOwn(files, path)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
       return files[path]!;

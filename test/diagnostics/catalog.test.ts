@@ -6,6 +6,7 @@ const PHASE_PREFIX: Record<keyof typeof CATALOGS, RegExp> = {
   CHECK: /^TN2\d{3}$/,
   RUN: /^TN30\d{2}$/,
   INPUT: /^TN31\d{2}$/,
+  COMPILE: /^TN40\d{2}$/,
 };
 
 describe("the diagnostics catalog", () => {

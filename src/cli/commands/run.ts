@@ -1,5 +1,10 @@
-/** `tenor run DEAL --inputs FILE [--events FILE] [--format json|table|csv]`: the settlement ledger. */
-import { runSource, type InputFile } from "../../api.ts";
+/**
+ * `tenor run DEAL --inputs FILE [--events FILE] [--format json|table|csv]`:
+ * the settlement ledger. DEAL is a term sheet or an artifact of
+ * `tenor compile` (recognized by its content): both settle through the
+ * same runtime, so the ledgers are the same bytes.
+ */
+import { runSource, settleProgram, type InputFile, type RunResult } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
 import { ledgerToCsv } from "../../ledger/format-csv.ts";
 import { ledgerToJson } from "../../ledger/format-json.ts";
@@ -7,6 +12,7 @@ import { ledgerToTable } from "../../ledger/format-table.ts";
 import type { Ledger } from "../../ledger/ledger.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { tryRead, type Io } from "../io.ts";
+import { isArtifactText, loadArtifact } from "./artifact-file.ts";
 
 export const LEDGER_FORMATS = ["json", "table", "csv"] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -41,11 +47,21 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
     }
     files.push({ name: path, text: read.text });
   }
-  const result = runSource(source.text, files);
+  // A compiled artifact (`tenor compile`) is JSON; a term sheet never starts with `{`.
+  const compiled = isArtifactText(source.text);
+  let result: RunResult;
+  if (compiled) {
+    const terms = loadArtifact(io, deal, source.text);
+    if (terms === null) return EXIT.sourceErrors;
+    result = settleProgram(terms.program, files);
+  } else {
+    result = runSource(source.text, files);
+  }
   if (result.diagnostics.length > 0) {
     // Input diagnostics carry no source range: name the inputs file instead.
+    // An artifact has no source text: its run-time errors name clause, period and values without a caret.
     const where = result.failure === "inputs" ? files.map((f) => f.name).join(", ") : deal;
-    const text = result.failure === "inputs" ? null : source.text;
+    const text = result.failure === "inputs" || compiled ? null : source.text;
     io.stderr(renderDiagnostics(result.diagnostics, where, text) + "\n");
   }
   if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;

@@ -79,6 +79,10 @@ export const CHECK = {
   dateOutsideTerm: "TN2081",
   expectPeriodNotInTest: "TN2082",
   testEventOutsidePeriods: "TN2083",
+
+  // ---- resource limits (TN209x, src/limits.ts)
+  tooManyAstNodes: "TN2090",
+  tooManyPeriods: "TN2091",
 } as const;
 
 export type CheckCode = (typeof CHECK)[keyof typeof CHECK];

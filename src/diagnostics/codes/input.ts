@@ -24,4 +24,8 @@ export const INPUT = {
   eventAfterLastPeriod: "TN3122",
   unsupportedInputFiles: "TN3123",
   extraCells: "TN3124",
+  // resource limits (src/limits.ts)
+  inputFileTooLarge: "TN3125",
+  tooManyRows: "TN3126",
+  tooManyEvents: "TN3127",
 } as const;

@@ -1,0 +1,128 @@
+/**
+ * Tenor as a Monaco language: Monarch highlighting generated from the
+ * lexer's tokens (src/editor/monarch.ts), and completion, hover and go to
+ * definition answered from the analysis worker's symbol index of the very
+ * text in the editor (the providers wait for the analysis of the model's
+ * current version). Format document is not offered yet.
+ */
+import type { editor, IDisposable, languages, Position } from "monaco-editor/editor";
+import { tenorMonarch } from "../../src/editor/monarch.ts";
+import { completionsAt } from "../../src/editor/completion.ts";
+import type { CompletionKind } from "../../src/editor/completion.ts";
+import { definitionAt, hoverAt } from "../../src/editor/lookup.ts";
+import type { SymbolIndex } from "../../src/editor/symbols.ts";
+import type { Range } from "../../src/diagnostics/range.ts";
+import { monaco } from "./setup.ts";
+
+export const TENOR_LANGUAGE = "tenor";
+
+/** Where the providers get the index for a model's current text (null: not available in time). */
+export type IndexFor = (model: editor.ITextModel) => Promise<SymbolIndex | null>;
+
+const configuration: languages.LanguageConfiguration = {
+  comments: { lineComment: "//" },
+  brackets: [["{", "}"], ["(", ")"]],
+  autoClosingPairs: [
+    { open: "{", close: "}" },
+    { open: "(", close: ")" },
+    { open: '"', close: '"', notIn: ["string", "comment"] },
+  ],
+  surroundingPairs: [
+    { open: "{", close: "}" },
+    { open: "(", close: ")" },
+    { open: '"', close: '"' },
+  ],
+  wordPattern: /[A-Za-z_][A-Za-z0-9_]*|\d[\d_]*(?:\.\d[\d_]*)?/,
+};
+
+function kindOf(kind: CompletionKind): languages.CompletionItemKind {
+  const K = monaco.languages.CompletionItemKind;
+  switch (kind) {
+    case "keyword": return K.Keyword;
+    case "snippet": return K.Snippet;
+    case "party": return K.Struct;
+    case "currency": case "unit": return K.Unit;
+    case "input": return K.Field;
+    case "event": return K.Event;
+    case "eventArg": return K.TypeParameter;
+    case "const": return K.Constant;
+    case "schedule": return K.Value;
+    case "clause": return K.Module;
+    case "let": return K.Variable;
+    case "periodFact": return K.Property;
+    case "builtin": return K.Function;
+  }
+}
+
+function toMonacoRange(model: editor.ITextModel, r: Range): monaco.IRange {
+  const a = model.getPositionAt(r.start);
+  const b = model.getPositionAt(r.end);
+  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+}
+
+/** Markdown special characters in plain text, escaped. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, "\\$&");
+}
+
+/** Registers the language, its highlighting and its providers; returns what to dispose. */
+export function registerTenor(indexFor: IndexFor): IDisposable[] {
+  monaco.languages.register({ id: TENOR_LANGUAGE, extensions: [".tenor"], aliases: ["Tenor"] });
+  monaco.editor.defineTheme("tenor-light", {
+    base: "vs",
+    inherit: true,
+    rules: [
+      { token: "keyword", foreground: "0033b3", fontStyle: "bold" },
+      { token: "number.date", foreground: "7a3e9d" },
+      { token: "predefined", foreground: "00627a" },
+      { token: "variable.predefined", foreground: "871094", fontStyle: "italic" },
+      { token: "string.invalid", foreground: "cd3131", fontStyle: "underline" },
+    ],
+    colors: {},
+  });
+  return [
+    monaco.languages.setMonarchTokensProvider(TENOR_LANGUAGE, tenorMonarch() as unknown as languages.IMonarchLanguage),
+    monaco.languages.setLanguageConfiguration(TENOR_LANGUAGE, configuration),
+    monaco.languages.registerCompletionItemProvider(TENOR_LANGUAGE, {
+      async provideCompletionItems(model: editor.ITextModel, position: Position) {
+        const index = await indexFor(model);
+        if (index === null) return { suggestions: [] };
+        const word = model.getWordUntilPosition(position);
+        const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+        const items = completionsAt(index, model.getValue(), model.getOffsetAt(position));
+        return {
+          suggestions: items.map((c) => ({
+            label: c.label,
+            kind: kindOf(c.kind),
+            detail: c.detail,
+            documentation: c.documentation,
+            insertText: c.insertText,
+            insertTextRules: c.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : monaco.languages.CompletionItemInsertTextRule.None,
+            range,
+          })),
+        };
+      },
+    }),
+    monaco.languages.registerHoverProvider(TENOR_LANGUAGE, {
+      async provideHover(model: editor.ITextModel, position: Position) {
+        const index = await indexFor(model);
+        const info = index === null ? null : hoverAt(index, model.getOffsetAt(position));
+        if (info === null) return null;
+        return {
+          range: toMonacoRange(model, info.range),
+          contents: [
+            { value: `\`\`\`tenor\n${info.signature}\n\`\`\`` },
+            ...(info.details.length === 0 ? [] : [{ value: info.details.map(plain).join("  \n") }]),
+          ],
+        };
+      },
+    }),
+    monaco.languages.registerDefinitionProvider(TENOR_LANGUAGE, {
+      async provideDefinition(model: editor.ITextModel, position: Position) {
+        const index = await indexFor(model);
+        const target = index === null ? null : definitionAt(index, model.getOffsetAt(position));
+        return target === null ? null : { uri: model.uri, range: toMonacoRange(model, target) };
+      },
+    }),
+  ];
+}

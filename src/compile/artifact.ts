@@ -1,0 +1,34 @@
+/**
+ * `tenor compile`: a checked program as a versioned, self-describing
+ * artifact (docs/artifact.md) — format and compiler versions, the hash of
+ * the source, the deal header, the IR and a hash over the IR's canonical
+ * JSON, so a service can store it, audit it, and refuse one that changed.
+ */
+import { canonicalJson } from "../runtime/canonical-json.ts";
+import { sha256Hex } from "../runtime/sha256.ts";
+import { ARTIFACT_FORMAT, FORMAT_VERSION } from "./artifact-format.ts";
+import type { Artifact, CompilerInfo } from "./artifact-format.ts";
+import { lowerProgram } from "./lower.ts";
+import type { CheckedProgram } from "./lower.ts";
+
+/** This compiler (keep the version in step with package.json). */
+export const COMPILER: CompilerInfo = { name: "tenor", version: "0.1.0" };
+
+/** The artifact of a term sheet that checked without errors. */
+export function compileArtifact(source: string, checked: CheckedProgram): Artifact {
+  const ir = lowerProgram(checked);
+  return {
+    format: ARTIFACT_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    compiler: COMPILER,
+    sourceSha256: sha256Hex(source),
+    header: ir.header,
+    ir,
+    irSha256: sha256Hex(canonicalJson(ir)),
+  };
+}
+
+/** The artifact as a file: its canonical JSON and a newline. */
+export function artifactText(artifact: Artifact): string {
+  return `${canonicalJson(artifact)}\n`;
+}

@@ -1,0 +1,83 @@
+/**
+ * `loadTerms`: an artifact (docs/artifact.md) as the runtime accepts it —
+ * a Tenor terms artifact of a format version this runtime reads, whose IR
+ * matches its SHA-256 and whose header matches its IR — prepared once into
+ * the evaluation form. Anything else is refused with a TenorError that
+ * says which check failed.
+ */
+import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../compile/artifact-format.ts";
+import type { CompilerInfo } from "../compile/artifact-format.ts";
+import type { TermsIr } from "../compile/ir.ts";
+import { COMPILE } from "../diagnostics/codes/compile.ts";
+import { canonicalJson } from "./canonical-json.ts";
+import { prepareProgram } from "./prepare.ts";
+import { sha256Hex } from "./sha256.ts";
+import { TenorError } from "./tenor-error.ts";
+import type { Terms } from "./terms.ts";
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Reads and verifies an artifact (its JSON text, or the parsed object). Throws TenorError when it is refused. */
+export function loadTerms(artifact: string | object): Terms {
+  let doc: unknown = artifact;
+  if (typeof artifact === "string") {
+    try {
+      doc = JSON.parse(artifact);
+    } catch (e) {
+      throw new TenorError(COMPILE.artifactNotJson, `the artifact is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (!isRecord(doc)) throw new TenorError(COMPILE.artifactNotJson, "the artifact must be a JSON object");
+  if (doc["format"] !== ARTIFACT_FORMAT) {
+    throw new TenorError(COMPILE.notAnArtifact, `not a Tenor terms artifact: "format" is ${JSON.stringify(doc["format"]) ?? "missing"}, expected "${ARTIFACT_FORMAT}"`);
+  }
+  const version = doc["formatVersion"];
+  const compiler = isRecord(doc["compiler"]) && typeof doc["compiler"]["name"] === "string" && typeof doc["compiler"]["version"] === "string"
+    ? { name: doc["compiler"]["name"], version: doc["compiler"]["version"] } satisfies CompilerInfo
+    : null;
+  if (version !== FORMAT_VERSION) {
+    const by = compiler === null ? "" : ` (compiled by ${compiler.name} ${compiler.version})`;
+    throw new TenorError(
+      COMPILE.unsupportedFormatVersion,
+      `artifact format version ${JSON.stringify(version) ?? "missing"}${by} is not supported: this runtime reads version ${FORMAT_VERSION}; ` +
+      "compile the term sheet with a tenor that writes it, or use a runtime that reads this version",
+    );
+  }
+  const ir = doc["ir"];
+  const irSha256 = doc["irSha256"];
+  const sourceSha256 = doc["sourceSha256"];
+  const header = doc["header"];
+  const missing = [
+    compiler === null ? "compiler" : null,
+    typeof sourceSha256 !== "string" ? "sourceSha256" : null,
+    !isRecord(header) ? "header" : null,
+    !isRecord(ir) ? "ir" : null,
+    typeof irSha256 !== "string" ? "irSha256" : null,
+  ].filter((m) => m !== null);
+  if (missing.length > 0) throw new TenorError(COMPILE.notAnArtifact, `not a complete Tenor terms artifact: ${missing.join(", ")} missing or malformed`);
+  const actual = sha256Hex(canonicalJson(ir));
+  if (actual !== irSha256) {
+    throw new TenorError(
+      COMPILE.artifactTampered,
+      `the artifact's IR does not match its hash (irSha256 ${String(irSha256)}, but the IR hashes to ${actual}): it was changed after it was compiled`,
+    );
+  }
+  if (!isRecord(ir) || canonicalJson(header) !== canonicalJson(ir["header"])) {
+    throw new TenorError(COMPILE.artifactTampered, "the artifact's header does not match the header inside its IR: it was changed after it was compiled");
+  }
+  const terms = ir as unknown as TermsIr;
+  try {
+    return {
+      header: terms.header,
+      formatVersion: FORMAT_VERSION,
+      compiler,
+      sourceSha256: sourceSha256 as string,
+      irSha256: actual,
+      program: prepareProgram(terms),
+    };
+  } catch (e) {
+    throw new TenorError(COMPILE.notAnArtifact, `the artifact's IR is malformed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

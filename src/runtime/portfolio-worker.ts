@@ -1,0 +1,83 @@
+/**
+ * The worker of `settleMany` (portfolio.ts), run in a worker thread by
+ * piscina: settles a batch of compiled deals, each read from disk — its
+ * artifact and its inputs — and, when asked, writes each ledger as the CLI's
+ * JSON. Only small summaries travel back to the main thread.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { ledgerToJson } from "../ledger/format-json.ts";
+import { loadTerms } from "./load-terms.ts";
+import { settle } from "./settle.ts";
+import { TenorError } from "./tenor-error.ts";
+
+/** One deal of a portfolio: file paths. */
+export interface PortfolioJob {
+  /** How results and messages name the deal. */
+  readonly name: string;
+  /** The artifact of `tenor compile`. */
+  readonly terms: string;
+  /** The inputs file (JSON, brief §7). */
+  readonly inputs: string;
+  /** Where to write the ledger (JSON, as `tenor run --format json`), if anywhere. */
+  readonly ledger?: string;
+}
+
+export interface PortfolioTask {
+  readonly jobs: readonly PortfolioJob[];
+  /** Ledgers written with each line's trace. */
+  readonly trace: boolean;
+  /** Return the SHA-256 of each ledger's JSON (for comparing runs). */
+  readonly digest: boolean;
+}
+
+export interface PortfolioResult {
+  readonly name: string;
+  readonly ok: boolean;
+  /** Periods settled. */
+  readonly periods: number;
+  /** Ledger lines produced. */
+  readonly lines: number;
+  /** SHA-256 of the ledger JSON (with trace when `trace`), when asked for. */
+  readonly digest?: string;
+  /** Why the deal did not settle: the terms were refused, the inputs, or a run-time error. */
+  readonly error?: { readonly stage: "terms" | "inputs" | "runtime" | "io"; readonly code: string; readonly message: string };
+}
+
+function settleJob(job: PortfolioJob, task: PortfolioTask): PortfolioResult {
+  let stage: "terms" | "inputs" | "runtime" | "io" = "io";
+  try {
+    const artifact = readFileSync(job.terms, "utf8");
+    const inputs = readFileSync(job.inputs, "utf8");
+    stage = "terms";
+    const terms = loadTerms(artifact);
+    stage = "inputs";
+    const ledger = settle(terms, inputs, { trace: task.trace && (job.ledger !== undefined || task.digest) });
+    let lines = 0;
+    for (const p of ledger.periods) lines += p.lines.length;
+    let digest: string | undefined;
+    if (job.ledger !== undefined || task.digest) {
+      const text = ledgerToJson(ledger, { trace: task.trace });
+      if (job.ledger !== undefined) {
+        stage = "io";
+        writeFileSync(job.ledger, text, "utf8");
+      }
+      if (task.digest) digest = createHash("sha256").update(text, "utf8").digest("hex");
+    }
+    return digest === undefined
+      ? { name: job.name, ok: true, periods: ledger.periods.length, lines }
+      : { name: job.name, ok: true, periods: ledger.periods.length, lines, digest };
+  } catch (e) {
+    if (e instanceof TenorError) {
+      const s = stage === "inputs" && e.clause !== undefined ? "runtime" : stage;
+      return { name: job.name, ok: false, periods: 0, lines: 0, error: { stage: s, code: e.code, message: e.message } };
+    }
+    const err = e as NodeJS.ErrnoException;
+    return { name: job.name, ok: false, periods: 0, lines: 0, error: { stage: "io", code: err.code ?? "EIO", message: err.message } };
+  }
+}
+
+/** Settles a batch of deals (piscina calls the default export). */
+export default function settleBatch(task: PortfolioTask): PortfolioResult[] {
+  return task.jobs.map((job) => settleJob(job, task));
+}

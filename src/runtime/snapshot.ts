@@ -1,0 +1,104 @@
+/**
+ * Snapshots of incremental settlement: everything the engine carries from
+ * one period to the next (engine.ts `EngineState`), as versioned JSON a
+ * service can store between periods. Reading one back and settling the
+ * next period gives exactly what a full run gives for that period.
+ *
+ * Version 1 holds: the terms' IR hash (a snapshot belongs to one set of
+ * terms), how many periods are settled, per clause and cap the window and
+ * what was paid in it, per streak condition its count and last period, and
+ * the running totals in order of first appearance (amounts exact).
+ * Changing what is kept, or its meaning, bumps SNAPSHOT_VERSION.
+ */
+import { COMPILE } from "../diagnostics/codes/compile.ts";
+import { Decimal } from "../eval/decimal.ts";
+import type { CapUse } from "./caps.ts";
+import type { EngineState } from "./engine.ts";
+import { Totals } from "./netting.ts";
+import type { PreparedProgram } from "./prepare.ts";
+import { TenorError } from "./tenor-error.ts";
+
+export const SNAPSHOT_FORMAT = "tenor-snapshot";
+export const SNAPSHOT_VERSION = 1;
+
+export interface Snapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  readonly version: number;
+  /** The IR hash of the terms the snapshot belongs to (null for terms built in process). */
+  readonly irSha256: string | null;
+  /** How many periods are settled: the next one is period `periods + 1`. */
+  readonly periods: number;
+  /** Per clause, per cap: the window it counts in (contract year, period index, 0 for the term) and what was paid in it; null before any payment. */
+  readonly caps: readonly (readonly ({ readonly window: number; readonly paid: string } | null)[])[];
+  /** Per `for N consecutive periods` condition, in clause order: periods in a row it held (at most N) and the last period observed. */
+  readonly streaks: readonly { readonly count: number; readonly last: number }[];
+  /** What each payer paid each payee so far, in order of first appearance; exact decimals. */
+  readonly totals: readonly { readonly payer: string; readonly payee: string; readonly amount: string }[];
+}
+
+/** The snapshot of an engine state. */
+export function toSnapshot(state: EngineState, irSha256: string | null): Snapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    irSha256,
+    periods: state.lastIndex,
+    caps: state.caps.map((uses) => uses.map((u) => (u === null ? null : { window: u.key, paid: u.paid.toString() }))),
+    streaks: state.streaks.map((s) => ({ count: s.count, last: s.last })),
+    totals: state.totals.list().map((t) => ({ payer: t.payer, payee: t.payee, amount: t.amount.toString() })),
+  };
+}
+
+function bad(why: string): TenorError {
+  return new TenorError(COMPILE.invalidSnapshot, `invalid snapshot: ${why}`);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+
+function decimal(v: unknown, what: string): Decimal {
+  const d = typeof v === "string" ? Decimal.parse(v) : null;
+  if (d === null) throw bad(`${what} is not a decimal string`);
+  return d;
+}
+
+/** A fresh engine state from a snapshot (JSON text or object) of these terms; throws TenorError when it does not fit. */
+export function fromSnapshot(program: PreparedProgram, irSha256: string | null, snapshot: unknown): EngineState {
+  let doc = snapshot;
+  if (typeof snapshot === "string") {
+    try {
+      doc = JSON.parse(snapshot);
+    } catch {
+      throw bad("not JSON");
+    }
+  }
+  if (!isRecord(doc) || doc["format"] !== SNAPSHOT_FORMAT) throw bad(`"format" must be "${SNAPSHOT_FORMAT}"`);
+  if (doc["version"] !== SNAPSHOT_VERSION) throw bad(`version ${JSON.stringify(doc["version"])} is not supported (this runtime reads ${SNAPSHOT_VERSION})`);
+  if (doc["irSha256"] !== irSha256) throw bad(`it belongs to other terms (irSha256 ${JSON.stringify(doc["irSha256"])}, these terms ${JSON.stringify(irSha256)})`);
+  const periods = doc["periods"];
+  if (!isCount(periods) || periods > program.periods.length) throw bad(`"periods" must be a count of settled periods of the term (0 to ${program.periods.length})`);
+  const caps = doc["caps"];
+  if (!Array.isArray(caps) || caps.length !== program.clauses.length) throw bad(`"caps" must list the caps of each of the ${program.clauses.length} clauses`);
+  const capUses: (CapUse | null)[][] = program.clauses.map((c, i) => {
+    const uses: unknown = caps[i];
+    if (!Array.isArray(uses) || uses.length !== c.capWindows.length) throw bad(`"caps" of clause ${c.name} must have ${c.capWindows.length} entries`);
+    return uses.map((u: unknown, j) => {
+      if (u === null) return null;
+      if (!isRecord(u) || !isCount(u["window"])) throw bad(`cap ${j + 1} of clause ${c.name} is malformed`);
+      return { key: u["window"], paid: decimal(u["paid"], `cap ${j + 1} of clause ${c.name}`) };
+    });
+  });
+  const streaks = doc["streaks"];
+  if (!Array.isArray(streaks) || streaks.length !== program.streakCount) throw bad(`"streaks" must have ${program.streakCount} entries`);
+  const streakState = streaks.map((s: unknown, i) => {
+    if (!isRecord(s) || !isCount(s["count"]) || !isCount(s["last"])) throw bad(`streak ${i + 1} is malformed`);
+    return { count: s["count"], last: s["last"] };
+  });
+  const totals = doc["totals"];
+  if (!Array.isArray(totals)) throw bad(`"totals" must be a list`);
+  const sums = totals.map((t: unknown, i) => {
+    if (!isRecord(t) || typeof t["payer"] !== "string" || typeof t["payee"] !== "string") throw bad(`total ${i + 1} is malformed`);
+    return { payer: t["payer"], payee: t["payee"], amount: decimal(t["amount"], `total ${i + 1}`) };
+  });
+  return { lastIndex: periods, caps: capUses, streaks: streakState, totals: Totals.of(sums) };
+}

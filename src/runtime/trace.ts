@@ -1,0 +1,57 @@
+/**
+ * The explanation of a ledger line (brief §7 "an explanation trace per
+ * line"): the named values that produced it, in first-use order, each name
+ * once. A named value that was itself computed (a let, a const, a schedule
+ * rate) is listed where it is first used, followed by what it was computed
+ * from.
+ *
+ * Items keep the raw value and turn into text only when a line is written,
+ * so a trace that ends in no line costs no decimal printing.
+ */
+import type { ValueType } from "../compile/ir.ts";
+import type { TraceEntry } from "../ledger/ledger.ts";
+import { valueText } from "./values.ts";
+
+/** What a name reference shows in a trace: its name, type and display unit. */
+export interface TraceRef {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly unit: string | undefined;
+}
+
+export interface TraceItem {
+  readonly ref: TraceRef;
+  readonly value: unknown;
+}
+
+export class Trace {
+  readonly items: TraceItem[] = [];
+
+  add(ref: TraceRef, value: unknown): void {
+    const items = this.items;
+    // Traces are short: a scan beats a Set.
+    for (let i = 0; i < items.length; i++) if (items[i]!.ref.name === ref.name) return;
+    items.push({ ref, value });
+  }
+
+  addAll(items: readonly TraceItem[]): void {
+    for (let i = 0; i < items.length; i++) this.add(items[i]!.ref, items[i]!.value);
+  }
+}
+
+/** The ledger's trace entries of some items. */
+export function traceEntries(items: readonly TraceItem[]): TraceEntry[] {
+  return items.map(({ ref, value }) => ref.unit === undefined
+    ? { name: ref.name, value: valueText(ref.type, value) }
+    : { name: ref.name, value: valueText(ref.type, value), unit: ref.unit });
+}
+
+/** `name = value unit`, as run-time error messages show a trace entry. */
+export function traceEntryText(e: TraceEntry): string {
+  return `${e.name} = ${e.value}${e.unit === undefined ? "" : ` ${e.unit}`}`;
+}
+
+/** `a = 1 USD, b = 2` or "" for an empty trace. */
+export function traceText(items: readonly TraceItem[]): string {
+  return traceEntries(items).map(traceEntryText).join(", ");
+}

@@ -1,0 +1,32 @@
+/**
+ * Run-time values (brief §2), unboxed: the IR gives every expression its
+ * static type, so a value is just its payload — a Decimal (number), a
+ * boolean, a CalendarDate (date) or a Duration — and each operation is
+ * specialized on the types once, when the program is prepared.
+ *
+ * Units are not carried at run time: the checker proved every operation
+ * dimensionally sound, and the IR's name references carry their display
+ * unit for traces.
+ */
+import type { ValueType } from "../compile/ir.ts";
+import type { CalendarDate } from "../eval/dates.ts";
+import { formatDate } from "../eval/dates.ts";
+import type { Decimal } from "../eval/decimal.ts";
+
+export type DurationUnit = "days" | "months" | "years";
+
+/** `30 days`, `3 months`: a count of calendar units, added to or subtracted from dates. */
+export interface Duration {
+  readonly amount: Decimal;
+  readonly per: DurationUnit;
+}
+
+/** The text of a value of a type: canonical decimal, ISO date, `true`/`false`, or the duration's count. */
+export function valueText(type: ValueType, v: unknown): string {
+  switch (type) {
+    case "number": return (v as Decimal).toString();
+    case "bool": return v ? "true" : "false";
+    case "date": return formatDate(v as CalendarDate);
+    case "duration": return (v as Duration).amount.toString();
+  }
+}

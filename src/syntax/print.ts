@@ -1,0 +1,335 @@
+/**
+ * The formatter (brief §9, `tenor fmt`): one canonical layout for a term
+ * sheet, idempotent, keeping every comment.
+ *
+ * Layout (docs/language.md, "Formatting"):
+ * - one declaration, statement, party, schedule entry or test item per
+ *   line, blocks indented by two spaces, `{` on the header line, `}` alone;
+ * - a blank line between top-level declarations when either is a block
+ *   (`parties`, `schedule`, `clause`, `test`); elsewhere at most one blank
+ *   line, only where the author left one; none right inside `{ }`;
+ * - single spaces between tokens; `name: unit`, `f(a, b)`, `12.5%`;
+ *   expressions on one line with the fewest parentheses (./print-expr.ts);
+ *   number literals keep their digits as written (`40_000`), strings are
+ *   re-escaped (`\"`, `\\`);
+ * - a test's `period DATE { a = 1, b = 2 }` stays on one line unless a
+ *   comment sits inside its braces (then one value per line);
+ * - comments: those above an item stay above it, one at the end of an
+ *   item's last line stays there (aligned with its neighbours'), one inside
+ *   an item printed on one line (e.g. inside a multi-line expression) moves
+ *   above that item, the rest stay where they are in their block.
+ */
+import { scanTrivia } from "../../grammar/trivia.ts";
+import type { SourceToken } from "../../grammar/trivia.ts";
+import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import type { Range } from "../diagnostics/range.ts";
+import type {
+  Decl,
+  NumberLit,
+  Program,
+  ScheduleDecl,
+  ScheduleEntry,
+  Stmt,
+  TestDecl,
+  TestEvent,
+  TestExpect,
+  TestPeriod,
+  TestValue,
+} from "./ast.ts";
+import { CommentCursor } from "./comments.ts";
+import { parseSource } from "./parse.ts";
+import { ExprPrinter, printString, printUnit } from "./print-expr.ts";
+import { LineWriter } from "./print-lines.ts";
+
+/**
+ * Formats a source: its canonical layout, or null (with the parse
+ * diagnostics) when it has syntax errors — a broken file is never rewritten.
+ */
+export function formatSource(source: string): Result<string | null> {
+  const parsed = parseSource(source);
+  const diagnostics: readonly Diagnostic[] = parsed.diagnostics;
+  if (hasErrors(diagnostics)) return { value: null, diagnostics };
+  return { value: printProgram(parsed.value, source), diagnostics };
+}
+
+/**
+ * Writes a parsed program in the canonical layout. `source` is the text it
+ * was parsed from: it supplies the comments, the blank lines and the digits
+ * of numbers as written; without it the program is printed bare.
+ * The program must come from a parse without errors.
+ */
+export function printProgram(program: Program, source = ""): string {
+  const printer = new Printer(source);
+  printer.program(program);
+  return printer.render();
+}
+
+/** Something printed in a sequence (a declaration, statement, entry…): where it starts and how it prints. */
+interface Item {
+  readonly start: number;
+  readonly print: (indent: number) => void;
+}
+
+const BLOCK_DECLS = new Set<Decl["kind"]>(["Parties", "Schedule", "Clause", "Test"]);
+
+class Printer {
+  private readonly out = new LineWriter();
+  private readonly comments: CommentCursor;
+  private readonly tokens: readonly SourceToken[];
+  private readonly exprs: ExprPrinter;
+
+  constructor(private readonly source: string) {
+    const trivia = scanTrivia(source);
+    this.comments = new CommentCursor(source, trivia.comments);
+    this.tokens = trivia.tokens;
+    this.exprs = new ExprPrinter((n) => this.digits(n));
+  }
+
+  render(): string {
+    return this.out.render();
+  }
+
+  program(program: Program): void {
+    const items = program.decls.map((d) => this.declItem(d));
+    this.sequence(items, 0, this.source.length, (i) => {
+      const [previous, current] = [program.decls[i - 1]!, program.decls[i]!];
+      return BLOCK_DECLS.has(previous.kind) || BLOCK_DECLS.has(current.kind);
+    });
+  }
+
+  // ------------------------------------------------------------ layout machinery
+
+  /**
+   * Items one per line at `indent`, each with the comments above it; then
+   * the comments left before `end` (the closing brace, or the end of file).
+   * `forceBlank(i)` asks for a blank line before item i (i ≥ 1).
+   */
+  private sequence(items: readonly Item[], indent: number, end: number, forceBlank: (i: number) => boolean = () => false): void {
+    let empty = true; // nothing written in this sequence yet: no blank line at its top
+    const separate = (offset: number, force: boolean): void => {
+      if (!empty && (force || this.comments.blankLineBefore(offset))) this.out.blank();
+      empty = false;
+    };
+    items.forEach((item, i) => {
+      let force = i > 0 && forceBlank(i);
+      for (let c = this.comments.takeBefore(item.start); c !== null; c = this.comments.takeBefore(item.start)) {
+        separate(c.start, force);
+        force = false;
+        this.out.comment(indent, c.text);
+      }
+      separate(item.start, force);
+      item.print(indent);
+    });
+    for (let c = this.comments.takeBefore(end); c !== null; c = this.comments.takeBefore(end)) {
+      separate(c.start, false);
+      this.out.comment(indent, c.text);
+    }
+  }
+
+  /** An item on one line; comments inside its range move above it. */
+  private line(indent: number, range: Range, code: string): void {
+    for (const c of this.comments.takeAllBefore(range.end)) this.out.comment(indent, c.text);
+    this.out.code(indent, code, this.comments.takeTrailing(range.end));
+  }
+
+  /**
+   * `HEADER {` … `}`: comments inside the header move above it; one right
+   * after `{` stays there; `inner` prints the contents up to the `}`.
+   * An empty block without comments is `HEADER {}`.
+   */
+  private block(indent: number, range: Range, header: string, inner: (indent: number, close: number) => void, hasContent: boolean): void {
+    const open = this.openBrace(range);
+    const close = range.end - 1;
+    for (const c of this.comments.takeAllBefore(open)) this.out.comment(indent, c.text);
+    const afterOpen = this.comments.takeTrailing(open + 1);
+    if (!hasContent && afterOpen === null && !this.comments.anyWithin(open, close)) {
+      this.out.code(indent, `${header} {}`, this.comments.takeTrailing(range.end));
+      return;
+    }
+    this.out.code(indent, `${header} {`, afterOpen);
+    inner(indent + 1, close);
+    this.out.code(indent, "}", this.comments.takeTrailing(range.end));
+  }
+
+  private statements(body: readonly Stmt[]): (indent: number, close: number) => void {
+    return (indent, close) => this.sequence(body.map((s) => this.stmtItem(s)), indent, close);
+  }
+
+  // ------------------------------------------------------------ declarations
+
+  private declItem(d: Decl): Item {
+    return { start: d.range.start, print: (indent) => this.decl(d, indent) };
+  }
+
+  private decl(d: Decl, indent: number): void {
+    const e = this.exprs;
+    switch (d.kind) {
+      case "Deal":
+        return this.line(indent, d.range, `deal ${printString(d.title)}`);
+      case "Parties": {
+        const items = d.parties.map((p): Item => ({
+          start: p.range.start,
+          print: (i) => this.line(i, p.range, `${p.name.text}: ${printString(p.legalName)}`),
+        }));
+        return this.block(indent, d.range, "parties", (i, close) => this.sequence(items, i, close), items.length > 0);
+      }
+      case "Term":
+        return this.line(indent, d.range, `term ${d.start.text} to ${d.end.text}, ${d.frequency}`);
+      case "Currency":
+        return this.line(indent, d.range, `currency ${d.code.text}${d.rounding === null ? "" : `, rounding ${d.rounding}`}`);
+      case "Settle":
+        return this.line(indent, d.range, "settle net");
+      case "Units":
+        return this.line(indent, d.range, `units ${d.names.map((n) => n.text).join(", ")}`);
+      case "Input":
+        return this.line(indent, d.range, `input ${d.name.text}: ${printUnit(d.unit)}`);
+      case "Event": {
+        const params = d.params.map((p) => `${p.name.text}: ${printUnit(p.unit)}`).join(", ");
+        return this.line(indent, d.range, `event ${d.name.text}(${params})`);
+      }
+      case "Const":
+        return this.line(indent, d.range, `const ${d.name.text} = ${e.expr(d.value)}`);
+      case "Schedule":
+        return this.schedule(d, indent);
+      case "Clause": {
+        const header = `clause ${d.name.text}${d.title === null ? "" : ` ${printString(d.title)}`}`;
+        return this.block(indent, d.range, header, this.statements(d.body), d.body.length > 0);
+      }
+      case "Test":
+        return this.test(d, indent);
+    }
+  }
+
+  private schedule(d: ScheduleDecl, indent: number): void {
+    const header = `schedule ${d.name.text} by ${d.basis}${d.tapering ? ", tapering" : ""}`;
+    const items = d.entries.map((entry): Item => ({
+      start: entry.range.start,
+      print: (i) => this.line(i, entry.range, `${this.scheduleKey(entry, d)}: ${this.exprs.expr(entry.value)}`),
+    }));
+    this.block(indent, d.range, header, (i, close) => this.sequence(items, i, close), items.length > 0);
+  }
+
+  private scheduleKey(entry: ScheduleEntry, d: ScheduleDecl): string {
+    const key = entry.key;
+    if (key.kind === "DateKey") {
+      return `${key.from.text}${key.to !== null ? ` to ${key.to.text}` : ""}${key.onward ? " onward" : ""}`;
+    }
+    // The key word follows the basis; under `by date` (a check error) it is kept as written.
+    const written = this.tokenAt(key.range.start)?.image;
+    const word = d.basis === "period" ? "period" : d.basis === "contract_year" ? "year" : written === "period" ? "period" : "year";
+    const from = this.digits(key.from);
+    return `${word} ${from}${key.to !== null ? ` to ${this.digits(key.to)}` : ""}${key.onward ? " onward" : ""}`;
+  }
+
+  // ------------------------------------------------------------ clause statements
+
+  private stmtItem(s: Stmt): Item {
+    return { start: s.range.start, print: (indent) => this.stmt(s, indent) };
+  }
+
+  private stmt(s: Stmt, indent: number): void {
+    const e = this.exprs;
+    switch (s.kind) {
+      case "Let":
+        return this.line(indent, s.range, `let ${s.name.text} = ${e.expr(s.value)}`);
+      case "Pays":
+        return this.line(indent, s.range, `${s.payer.text} pays ${s.payee.text} ${e.expr(s.amount)}`);
+      case "Grants":
+        return this.line(
+          indent,
+          s.range,
+          `${s.grantor.text} grants ${s.grantee.text} ${e.expr(s.quantity)} ${s.instrument.text} at ${e.expr(s.price)}`,
+        );
+      case "When": {
+        const consecutive = s.consecutive === null ? "" : ` for ${this.digits(s.consecutive)} consecutive periods`;
+        return this.block(indent, s.range, `when ${e.expr(s.cond)}${consecutive}`, this.statements(s.body), s.body.length > 0);
+      }
+      case "On":
+        return this.block(indent, s.range, `on ${s.event.text}`, this.statements(s.body), s.body.length > 0);
+      case "AtSigning":
+        return this.block(indent, s.range, "at signing", this.statements(s.body), s.body.length > 0);
+      case "Cap": {
+        const window = s.window === "term" ? "over term" : `per ${s.window}`;
+        return this.line(indent, s.range, `cap ${e.expr(s.amount)} ${window}`);
+      }
+      case "Window":
+        return this.line(indent, s.range, `${s.bound} ${s.date.text}`);
+    }
+  }
+
+  // ------------------------------------------------------------ test blocks
+
+  private test(d: TestDecl, indent: number): void {
+    // The AST keeps periods, events and expects apart; print them in source order.
+    const parts: (TestPeriod | TestEvent | TestExpect)[] = [...d.periods, ...d.events, ...d.expects];
+    parts.sort((a, b) => a.range.start - b.range.start);
+    const items = parts.map((p): Item => ({ start: p.range.start, print: (i) => this.testPart(p, i) }));
+    this.block(indent, d.range, `test ${printString(d.title)}`, (i, close) => this.sequence(items, i, close), items.length > 0);
+  }
+
+  private testPart(p: TestPeriod | TestEvent | TestExpect, indent: number): void {
+    const e = this.exprs;
+    const value = (v: TestValue) => `${v.name.text} = ${e.expr(v.value)}`;
+    switch (p.kind) {
+      case "TestPeriod": {
+        const header = `period ${p.date.text}`;
+        const open = this.openBrace(p.range);
+        for (const c of this.comments.takeAllBefore(open)) this.out.comment(indent, c.text);
+        if (!this.comments.anyWithin(open, p.range.end)) {
+          const values = p.values.map(value).join(", ");
+          return this.line(indent, p.range, values === "" ? `${header} {}` : `${header} { ${values} }`);
+        }
+        // A comment inside the braces: one value per line, so it keeps its place.
+        const items = p.values.map((v): Item => ({ start: v.range.start, print: (i) => this.line(i, v.range, value(v)) }));
+        return this.block(indent, p.range, header, (i, close) => this.sequence(items, i, close), true);
+      }
+      case "TestEvent":
+        return this.line(indent, p.range, `event ${p.date.text} ${p.event.text}(${p.args.map(value).join(", ")})`);
+      case "TestExpect": {
+        const under = p.clause === null ? "" : ` under ${p.clause.text}`;
+        const at = p.period === null ? "" : ` in ${p.period.text}`;
+        return this.line(indent, p.range, `expect ${p.payer.text} pays ${p.payee.text} ${e.expr(p.amount)}${under}${at}`);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ source lookups
+
+  /** Index of the first token starting at or after `offset`. */
+  private tokenIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private tokenAt(offset: number): SourceToken | undefined {
+    const token = this.tokens[this.tokenIndex(offset)];
+    return token?.start === offset ? token : undefined;
+  }
+
+  /** Offset of the block's `{`: the first brace in its range (headers hold none). */
+  private openBrace(range: Range): number {
+    for (let i = this.tokenIndex(range.start); i < this.tokens.length; i++) {
+      const token = this.tokens[i]!;
+      if (token.start >= range.end) break;
+      if (token.type === "LBrace") return token.start;
+    }
+    return range.start;
+  }
+
+  /** A number's digits as written (`40_000`) when the source has them, else the AST's. */
+  private digits(n: NumberLit): string {
+    for (let i = this.tokenIndex(n.range.start); i < this.tokens.length; i++) {
+      const token = this.tokens[i]!;
+      if (token.start >= n.range.end) break;
+      if (token.type === "NumberLit") return token.image.replace(/_/g, "") === n.digits ? token.image : n.digits;
+    }
+    return n.digits;
+  }
+}
