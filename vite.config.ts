@@ -19,8 +19,6 @@ const playground: UserConfig = {
     alias: [
       // csv-parse's package entry expects Node's Buffer; its browser build bundles one.
       { find: /^csv-parse\/sync$/, replacement: here("./node_modules/csv-parse/dist/esm/sync.js") },
-      // Artifact hashing (never used in the page) is reachable through src/api.ts.
-      { find: /^node:crypto$/, replacement: here("./playground/shims/node-crypto.ts") },
     ],
   },
   worker: { format: "es" },

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileSource } from "../src/api.ts";
+import { compileSource } from "../src/compile/compile-source.ts";
 import { artifactText, COMPILER } from "../src/compile/artifact.ts";
 import type { PortfolioJob } from "../src/runtime/portfolio.ts";
 import { BENCH_DEAL, PERIODS } from "./hand-written.ts";

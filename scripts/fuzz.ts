@@ -8,9 +8,13 @@
  * fuzz-failures/ (see its README). The last line is exactly
  * `fuzz: N cases, M failures`; the exit code is 0 only when M is 0.
  *
- * Cases are a pure function of (seed, index): the default seed is 1, so a
- * plain run is repeatable; `--case I` reruns one case, `--replay FILE` a
- * saved reproducer, both in this process.
+ * Cases are a pure function of (seed, index) and the term sheets already in
+ * the project (examples/, test/cases/, the shared acceptance deals, which
+ * mutations start from): the default seed is 1, so a plain run on one
+ * checkout is repeatable; `--case I` reruns one case, `--replay FILE` a
+ * saved reproducer (which holds the whole case), each under the same clock.
+ * Options: --seconds N (default 10), --seed S, --workers W (default: one
+ * per core, at most 4), --slow-ms MS (default 2000), --out DIR.
  *
  * The cases run in a worker thread; this process only watches the clock,
  * so it can stop a case that hangs (and restart the worker after it).
@@ -75,36 +79,60 @@ function save(options: Options, index: number, c: FuzzCase, reason: string): str
   return path;
 }
 
-/** Runs one case here (for --case and --replay): prints what happens, returns whether it failed. */
-async function runHere(c: FuzzCase, label: string): Promise<boolean> {
-  const { loadFormatter, runCase } = await import("./fuzz/run-case.ts");
-  const format = await loadFormatter();
+/**
+ * Runs one case (for --case and --replay) in a worker, with the same clock
+ * as a fuzzing run, so a case that hangs is reported rather than hanging
+ * this command. Prints what happens; returns the reason it failed, or null.
+ */
+async function runOnce(options: Options, c: FuzzCase, label: string): Promise<string | null> {
+  const shared = new SharedArrayBuffer(12);
+  const state = new Int32Array(shared);
+  state[0] = -1;
+  const input: WorkerInput = { root, seed: options.seed, from: 0, step: 1, shared, slowMs: options.slowMs, only: c };
+  const worker = new Worker(new URL("./fuzz/worker.mjs", import.meta.url), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
   const t0 = performance.now();
-  let reason: string | null;
-  try {
-    reason = runCase(c, format);
-  } catch (e) {
-    reason = `threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}` : String(e)}`;
-  }
-  console.log(`${label} (${c.kind}, ${c.source.length} chars, ${c.files.length} input files): ${reason ?? "ok"} in ${(performance.now() - t0).toFixed(0)} ms`);
-  return reason !== null;
+  const reason = await new Promise<string | null>((done) => {
+    let failure: string | null = null;
+    let startedAt = -1;
+    const timer = setInterval(() => {
+      if (startedAt < 0 && Atomics.load(state, 0) === 0) startedAt = performance.now();
+      if (startedAt >= 0 && performance.now() - startedAt > options.slowMs) {
+        clearInterval(timer);
+        void worker.terminate();
+        done(`hang: no result after ${options.slowMs} ms`);
+      }
+    }, 25);
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "failure") failure = m.reason;
+      else {
+        clearInterval(timer);
+        done(failure);
+      }
+    });
+    worker.on("error", (e) => {
+      clearInterval(timer);
+      done(`worker crashed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  });
+  console.log(`${label} (${c.kind}, ${c.source.length} chars, ${c.files.length} input files): ${reason ?? "ok"} (${(performance.now() - t0).toFixed(0)} ms with start-up)`);
+  return reason;
 }
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (options.replay !== null) {
     const r = JSON.parse(readFileSync(options.replay, "utf8")) as Reproducer;
-    const failed = await runHere(r, `replay ${options.replay}`);
+    const failed = (await runOnce(options, { kind: r.kind, source: r.source, files: r.files }, `replay ${options.replay}`)) !== null;
     console.log(`fuzz: 1 cases, ${failed ? 1 : 0} failures`);
     return failed ? 1 : 0;
   }
   if (options.caseIndex !== null) {
     const { fuzzCase, loadCorpus, samplePool } = await import("./fuzz/cases.ts");
     const c = fuzzCase(options.seed, options.caseIndex, samplePool(options.seed, loadCorpus(root)));
-    const failed = await runHere(c, `case ${options.caseIndex} of seed ${options.seed}`);
-    if (failed) console.log(`saved ${save(options, options.caseIndex, c, "rerun with --case")}`);
-    console.log(`fuzz: 1 cases, ${failed ? 1 : 0} failures`);
-    return failed ? 1 : 0;
+    const reason = await runOnce(options, c, `case ${options.caseIndex} of seed ${options.seed}`);
+    if (reason !== null) console.log(`saved ${save(options, options.caseIndex, c, reason)}`);
+    console.log(`fuzz: 1 cases, ${reason !== null ? 1 : 0} failures`);
+    return reason !== null ? 1 : 0;
   }
   return supervise(options);
 }
@@ -201,8 +229,18 @@ async function runLane(options: Options, clock: Clock, lane: number): Promise<nu
         else finish({ next: m.next, lost: null });
       });
       worker.on("error", (e) => {
+        const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        if (readyAt < 0 || Atomics.load(state, 0) < 0) {
+          // Not one case's fault: the worker could not even start (a broken module, say). Stop the lane.
+          clearInterval(timer);
+          console.log(`fuzz: the worker could not start: ${why}`);
+          clock.failures++;
+          clock.deadline = 0;
+          done({ next: from, lost: null });
+          return;
+        }
         const current = Math.max(Atomics.load(state, 0), from);
-        finish({ next: current + step, lost: current, why: `worker crashed: ${e instanceof Error ? e.message : String(e)}` });
+        finish({ next: current + step, lost: current, why: `worker crashed: ${why}` });
       });
     });
     await Promise.all(pending);

@@ -11,8 +11,6 @@ import { hasErrors } from "./diagnostics/diagnostic.ts";
 import { parseSource } from "./syntax/parse.ts";
 import { checkProgram } from "./check/check-program.ts";
 import type { CheckedProgram } from "./check/checked-program.ts";
-import { compileArtifact } from "./compile/artifact.ts";
-import type { Artifact } from "./compile/artifact-format.ts";
 import { lowerProgram } from "./compile/lower.ts";
 import { prepareProgram } from "./runtime/prepare.ts";
 import type { PreparedProgram } from "./runtime/prepare.ts";
@@ -23,7 +21,7 @@ import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
 import type { Ledger } from "./ledger/ledger.ts";
 
-export type { Artifact, CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
+export type { CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
 
 /** Parses and checks a term sheet. The checker runs even after syntax errors so that one pass reports every mistake. */
 export function checkSource(source: string): Result<CheckedProgram | null> {
@@ -32,13 +30,6 @@ export function checkSource(source: string): Result<CheckedProgram | null> {
   const checked = checkProgram(parsed.value, { afterParseErrors: hasErrors(parsed.diagnostics) });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   return { value: hasErrors(diagnostics) ? null : checked.value, diagnostics };
-}
-
-/** Checks a term sheet and compiles it to an artifact (src/compile/artifact.ts). */
-export function compileSource(source: string): Result<Artifact | null> {
-  const checked = checkSource(source);
-  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics };
-  return { value: compileArtifact(source, checked.value), diagnostics: checked.diagnostics };
 }
 
 /** Where a run failed: the term sheet (exit 1), or the inputs / run time (exit 2). */
@@ -58,7 +49,7 @@ export function settleProgram(program: PreparedProgram, files: readonly InputFil
   }
   const run = settleData(program, data.value);
   const failed = run.value === null || hasErrors(run.diagnostics);
-  return { ledger: failed ? null : run.value, diagnostics: run.diagnostics, failure: failed ? "runtime" : null };
+  return { ledger: failed ? null : run.value, diagnostics: [...data.diagnostics, ...run.diagnostics], failure: failed ? "runtime" : null };
 }
 
 /** Settles a checked program over period data files (JSON or CSV, see src/inputs). */

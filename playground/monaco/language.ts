@@ -3,13 +3,15 @@
  * lexer's tokens (src/editor/monarch.ts), and completion, hover and go to
  * definition answered from the analysis worker's symbol index of the very
  * text in the editor (the providers wait for the analysis of the model's
- * current version). Format document is not offered yet.
+ * current version). Format document runs the CLI's formatter (`tenor fmt`)
+ * on the editor's text and leaves a file with syntax errors as it is.
  */
 import type { editor, IDisposable, languages, Position } from "monaco-editor/editor";
 import { tenorMonarch } from "../../src/editor/monarch.ts";
 import { completionsAt } from "../../src/editor/completion.ts";
 import type { CompletionKind } from "../../src/editor/completion.ts";
 import { definitionAt, hoverAt } from "../../src/editor/lookup.ts";
+import { formatSource } from "../../src/syntax/print.ts";
 import type { SymbolIndex } from "../../src/editor/symbols.ts";
 import type { Range } from "../../src/diagnostics/range.ts";
 import { monaco } from "./setup.ts";
@@ -115,6 +117,12 @@ export function registerTenor(indexFor: IndexFor): IDisposable[] {
             ...(info.details.length === 0 ? [] : [{ value: info.details.map(plain).join("  \n") }]),
           ],
         };
+      },
+    }),
+    monaco.languages.registerDocumentFormattingEditProvider(TENOR_LANGUAGE, {
+      provideDocumentFormattingEdits(model: editor.ITextModel) {
+        const formatted = formatSource(model.getValue()).value;
+        return formatted === null || formatted === model.getValue() ? [] : [{ range: model.getFullModelRange(), text: formatted }];
       },
     }),
     monaco.languages.registerDefinitionProvider(TENOR_LANGUAGE, {

@@ -13,6 +13,7 @@ import "monaco-editor/features/comment/register";
 import "monaco-editor/features/contextmenu/register";
 import "monaco-editor/features/find/register";
 import "monaco-editor/features/folding/register";
+import "monaco-editor/features/format/register";
 import "monaco-editor/features/gotoError/register";
 import "monaco-editor/features/gotoSymbol/register";
 import "monaco-editor/features/hover/register";

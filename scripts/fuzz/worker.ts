@@ -20,6 +20,8 @@ export interface WorkerInput {
   readonly shared: SharedArrayBuffer;
   /** A case slower than this, even if it ends, is a failure. */
   readonly slowMs: number;
+  /** Run only this case (a replay), then stop. */
+  readonly only?: FuzzCase;
 }
 
 export type WorkerMessage =
@@ -28,7 +30,7 @@ export type WorkerMessage =
 
 const input = workerData as WorkerInput;
 const state = new Int32Array(input.shared);
-const pool = samplePool(input.seed, loadCorpus(input.root));
+const pool = input.only === undefined ? samplePool(input.seed, loadCorpus(input.root)) : [];
 const format = await loadFormatter();
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
@@ -36,7 +38,7 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 function attempt(index: number): { reason: string | null; case: FuzzCase | null } {
   let c: FuzzCase | null = null;
   try {
-    c = fuzzCase(input.seed, index, pool);
+    c = input.only ?? fuzzCase(input.seed, index, pool);
     return { reason: runCase(c, format), case: c };
   } catch (e) {
     return { reason: `threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}` : String(e)}`, case: c };
@@ -62,5 +64,6 @@ while (Atomics.load(state, 1) === 0) {
   }
   if (result.reason !== null) post({ type: "failure", index, reason: result.reason, case: result.case });
   index += input.step;
+  if (input.only !== undefined) break;
 }
 post({ type: "done", next: index });

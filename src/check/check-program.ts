@@ -88,17 +88,26 @@ function dealHeader(h: Header, g: Globals): DealHeader {
   };
 }
 
-/** Syntax nodes (objects with a `kind`) in one declaration, counted without recursion; stops past `budget`. */
+/**
+ * Syntax nodes (objects with a `kind`) in one declaration, counted without
+ * recursion and without knowing the node types (so new ones count too);
+ * stops past `budget`. Ranges are leaves and are skipped.
+ */
 function countNodes(decl: Decl, budget: number): number {
   let count = 0;
-  const stack: unknown[] = [decl];
+  const stack: object[] = [decl];
   while (stack.length > 0 && count <= budget) {
-    const x = stack.pop();
+    const x = stack.pop()!;
     if (Array.isArray(x)) {
-      for (const item of x) stack.push(item);
-    } else if (typeof x === "object" && x !== null && "kind" in x) {
-      count++;
-      for (const v of Object.values(x)) if (typeof v === "object" && v !== null) stack.push(v);
+      for (const item of x) if (typeof item === "object" && item !== null) stack.push(item);
+      continue;
+    }
+    if (!("kind" in x)) continue;
+    count++;
+    const fields = x as Record<string, unknown>;
+    for (const key in fields) {
+      const v = fields[key];
+      if (key !== "range" && typeof v === "object" && v !== null) stack.push(v);
     }
   }
   return count;

@@ -3,7 +3,8 @@
  * built-ins) with Decimal: what lets the checker prove a `tapering`
  * schedule never rises and a rounding step is positive.
  */
-import { Decimal } from "../eval/decimal.ts";
+import { Decimal, DecimalLimitError } from "../eval/decimal.ts";
+import { CHECK } from "../diagnostics/codes/check.ts";
 import type { ConstDecl, Expr, NumberLit } from "../syntax/ast.ts";
 import type { CheckContext } from "./context.ts";
 
@@ -27,6 +28,7 @@ export function literalValue(lit: NumberLit): Decimal | null {
 export class ConstEvaluator {
   private readonly memo = new Map<ConstDecl, ConstValue | null>();
   private readonly active = new Set<ConstDecl>();
+  private readonly tooLarge = new Set<Expr>();
 
   /** Needs the bindings the checker recorded for the expressions it evaluates. */
   constructor(private readonly ctx: CheckContext) {}
@@ -48,15 +50,30 @@ export class ConstEvaluator {
         return v instanceof Decimal ? v.neg() : null;
       }
       case "Binary":
-        return this.binary(e.op, e.left, e.right);
+        return this.bounded(e, () => this.binary(e.op, e.left, e.right));
       case "IfExpr": {
         const c = this.eval(e.cond);
         return typeof c === "boolean" ? this.eval(c ? e.then : e.else) : null;
       }
       case "Call":
-        return this.call(e.callee.text, e.args);
+        return this.bounded(e, () => this.call(e.callee.text, e.args));
       default:
         return null;
+    }
+  }
+
+  /** Runs one step of arithmetic; a value past Decimal's limits is reported once, where it arises, and is not a constant. */
+  private bounded(e: Expr, step: () => ConstValue | null): ConstValue | null {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof DecimalLimitError)) throw error;
+      // Caught where it arises (the operands came back as values), so the report points at that step.
+      if (!this.tooLarge.has(e)) {
+        this.tooLarge.add(e);
+        this.ctx.error(CHECK.valueTooLarge, e.range, error.message);
+      }
+      return null;
     }
   }
 

@@ -23,6 +23,31 @@ const HALF_EVEN = 2;
 const MODE: Record<RoundingMode, 0 | 1 | 2 | 3> = { down: 0, half_up: 1, half_even: 2, up: 3 };
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
+/**
+ * How large and how fine a computed value may get. Exact `×` doubles the
+ * digits each time (a chain of squares in a 1 KB sheet would otherwise
+ * exhaust memory); no term sheet needs values beyond 10^1000 or digits
+ * past 1,000. A result outside these bounds throws DecimalLimitError,
+ * which the checker and the runtime turn into diagnostics.
+ */
+export const DECIMAL_LIMITS = { maxDigits: 1000, maxExponent: 1000 } as const;
+
+/** A computed value went past DECIMAL_LIMITS. */
+export class DecimalLimitError extends Error {
+  constructor() {
+    super(`a computed value has more than ${DECIMAL_LIMITS.maxDigits} significant digits or is beyond 10^±${DECIMAL_LIMITS.maxExponent}`);
+    this.name = "DecimalLimitError";
+  }
+}
+
+/** Wraps an arithmetic result, refusing values past DECIMAL_LIMITS. */
+function bounded(big: Big): Big {
+  if (big.c.length > DECIMAL_LIMITS.maxDigits || big.e > DECIMAL_LIMITS.maxExponent || big.e < -DECIMAL_LIMITS.maxExponent) {
+    throw new DecimalLimitError();
+  }
+  return big;
+}
+
 export class Decimal {
   private constructor(private readonly big: Big) {}
 
@@ -40,11 +65,11 @@ export class Decimal {
     return new Decimal(new B(String(n)));
   }
 
-  add(o: Decimal): Decimal { return new Decimal(this.big.plus(o.big)); }
-  sub(o: Decimal): Decimal { return new Decimal(this.big.minus(o.big)); }
-  mul(o: Decimal): Decimal { return new Decimal(this.big.times(o.big)); }
+  add(o: Decimal): Decimal { return new Decimal(bounded(this.big.plus(o.big))); }
+  sub(o: Decimal): Decimal { return new Decimal(bounded(this.big.minus(o.big))); }
+  mul(o: Decimal): Decimal { return new Decimal(bounded(this.big.times(o.big))); }
   /** Division to 20 places, half-even. The caller checks for a zero divisor. */
-  div(o: Decimal): Decimal { return new Decimal(this.big.div(o.big)); }
+  div(o: Decimal): Decimal { return new Decimal(bounded(this.big.div(o.big))); }
   neg(): Decimal { return new Decimal(this.big.neg()); }
   abs(): Decimal { return new Decimal(this.big.abs()); }
 

@@ -436,10 +436,12 @@ function comparer(lt: string, rt: string, equality: boolean): ((a: unknown, b: u
 
 /** DATE ± duration; a month-end clamps as in brief §3 (2026-01-31 + 1 month = 2026-02-28). */
 function shift(d: CalendarDate, by: Duration, sign: 1 | -1, text: string, range: Range): CalendarDate {
-  const n = by.amount.toSafeInt();
-  if (n === null) {
+  if (!by.amount.isInteger()) {
     throw new RunError(RUN.durationNotWhole, `${by.amount.toString()} ${by.per} is not a whole number of ${by.per} in ${text}`, range);
   }
+  // A whole number past 2^53 days is far outside any calendar: out of range, like the result would be.
+  const n = by.amount.toSafeInt();
+  if (n === null) throw new RunError(RUN.dateOutOfRange, `${text} falls outside the years 0001 to 9999`, range);
   const k = sign * n;
   const out = by.per === "days" ? addDays(d, k) : by.per === "months" ? addMonths(d, k) : addYears(d, k);
   if (out.year < 1 || out.year > 9999) {

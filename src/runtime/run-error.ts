@@ -6,6 +6,7 @@
  */
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
+import { DecimalLimitError } from "../eval/decimal.ts";
 
 export class RunError extends Error {
   constructor(
@@ -26,6 +27,7 @@ export class RunError extends Error {
  */
 export function asRunError(e: unknown, range?: Range): RunError {
   if (e instanceof RunError) return e;
+  if (e instanceof DecimalLimitError) return new RunError(RUN.valueTooLarge, e.message, range);
   const why = e instanceof Error ? e.message : String(e);
   return new RunError(RUN.internalError, `internal error in the interpreter: ${why}`, range);
 }

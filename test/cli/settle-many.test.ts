@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleManyCommand } from "../../src/cli/commands/settle-many.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
@@ -38,6 +38,8 @@ beforeAll(async () => {
     writeFileSync(join(dir, `${name}.inputs.json`), readFileSync(join(root, "examples", `${name}.inputs.json`), "utf8"));
   }
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("tenor settle-many", () => {
   it("settles every artifact of a directory with its inputs and writes ledgers equal to tenor run's", async () => {

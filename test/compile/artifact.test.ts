@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileSource } from "../../src/api.ts";
+import { compileSource } from "../../src/compile/compile-source.ts";
 import { artifactText, COMPILER } from "../../src/compile/artifact.ts";
 import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../../src/compile/artifact-format.ts";
 import { canonicalJson } from "../../src/runtime/canonical-json.ts";

@@ -60,7 +60,7 @@ function report(tally: Tally): string[] {
 
 const PROGRAMS = 2000;
 const DATASETS = 4;
-const BLOCKS = 4;
+const BLOCKS = 8; // small blocks: each well inside the test timeout on a busy machine
 
 describe("interpreter = reference on ./case-generator.ts programs", () => {
   const per = PROGRAMS / BLOCKS;
@@ -91,8 +91,9 @@ function inputsText(inputs: GeneratedInputs, rows?: number): string {
 }
 
 describe("interpreter = reference on test/generators/program.ts programs", () => {
-  const per = SHARED_PROGRAMS / 2;
-  for (let b = 0; b < 2; b++) {
+  const blocks = 4;
+  const per = SHARED_PROGRAMS / blocks;
+  for (let b = 0; b < blocks; b++) {
     const first = 1 + b * per;
     it(`agrees on seeds ${first}–${first + per - 1}, each over all its periods and a prefix`, () => {
       const tally: Tally = { pairs: 0, ledgers: 0, divergences: [] };

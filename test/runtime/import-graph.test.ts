@@ -5,12 +5,12 @@
  * and settles a compiled deal with it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileSource } from "../../src/api.ts";
+import { compileSource } from "../../src/compile/compile-source.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -61,6 +61,7 @@ describe("the runtime's import graph", () => {
       console.log(JSON.stringify({ periods: ledger.periods.length, total: ledger.totals[0], refused }));
     `;
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+    rmSync(dir, { recursive: true, force: true });
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       periods: 72,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileSource } from "../../src/api.ts";
+import { compileSource } from "../../src/compile/compile-source.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 import { COMPILE } from "../../src/diagnostics/codes/compile.ts";
 import { canonicalJson } from "../../src/runtime/canonical-json.ts";

@@ -57,13 +57,12 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
   } else {
     result = runSource(source.text, files);
   }
-  if (result.diagnostics.length > 0) {
-    // Input diagnostics carry no source range: name the inputs file instead.
-    // An artifact has no source text: its run-time errors name clause, period and values without a caret.
-    const where = result.failure === "inputs" ? files.map((f) => f.name).join(", ") : deal;
-    const text = result.failure === "inputs" || compiled ? null : source.text;
-    io.stderr(renderDiagnostics(result.diagnostics, where, text) + "\n");
-  }
+  // Diagnostics with a range point into the term sheet (an artifact has no source text: no caret);
+  // data diagnostics have none and name the inputs files instead.
+  const aboutSource = result.diagnostics.filter((d) => d.range !== undefined);
+  const aboutData = result.diagnostics.filter((d) => d.range === undefined);
+  if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, deal, compiled ? null : source.text) + "\n");
+  if (aboutData.length > 0) io.stderr(renderDiagnostics(aboutData, files.map((f) => f.name).join(", "), null) + "\n");
   if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
   io.stdout(formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace));
   return EXIT.ok;

@@ -53,6 +53,7 @@ export const CHECK = {
   durationNotWhole: "TN2045",
   stepNotPositive: "TN2046",
   expressionTooDeep: "TN2047",
+  valueTooLarge: "TN2048",
 
   // ---- schedules (TN205x)
   scheduleGap: "TN2050",

@@ -32,6 +32,7 @@ export const RUN = {
   testExpectPeriodUnknown: "TN3015",
   /** A test gives the same input twice for one period. */
   testValueRepeated: "TN3017",
+  valueTooLarge: "TN3018",
   /** A date computed by arithmetic falls outside the supported calendar. */
   dateOutOfRange: "TN3016",
   /** A defect of the interpreter itself, reported instead of crashing a production run. */
