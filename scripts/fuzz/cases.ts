@@ -1,7 +1,7 @@
 /**
  * The fuzzer's cases: random text, token soup, mutated valid term sheets,
  * generated term sheets, and random or mutated inputs files. Case `index`
- * of a run seeded `seed` is a pure function of the two (./random.ts), so a
+ * of a run seeded `seed` is a pure function of the two (test/generators/random.ts), so a
  * failure reproduces with `--seed S --case I`.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import type { InputFile } from "../../src/api.ts";
 import { KEYWORDS, OPERATORS } from "../../grammar/tokens.ts";
 import { generateProgram, inputFiles } from "../../test/generators/program.ts";
 import { generateCase } from "../../test/reference/case-generator.ts";
-import { Random } from "./random.ts";
+import { Random } from "../../test/generators/random.ts";
 
 export type FuzzKind = "random-text" | "token-soup" | "mutated-source" | "generated-source" | "mutated-inputs";
 

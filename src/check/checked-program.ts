@@ -4,10 +4,11 @@
  * only a CheckedProgram, and only one built without errors.
  */
 import type {
-  ClauseDecl, ConstDecl, EventDecl, Expr, Frequency, InputDecl, LetStmt,
-  NameRef, Program, RoundingMode, ScheduleDecl, TestDecl,
+  ClauseDecl, ConstDecl, EventDecl, Expr, InputDecl, LetStmt,
+  NameRef, Program, ScheduleDecl, TestDecl,
 } from "../syntax/ast.ts";
 import type { Unit } from "./unit.ts";
+import type { TermsHeader } from "../compile/ir.ts";
 
 /** The period facts of brief §2, usable anywhere in expressions. */
 export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
@@ -31,21 +32,12 @@ export type Type =
   /** The type of an expression the checker already reported; never reported again. */
   | { readonly kind: "error" };
 
-/** The deal header, with defaults applied: what the ledger, the inputs loader and `inspect` need. */
-export interface DealHeader {
-  readonly title: string;
-  readonly parties: readonly { readonly name: string; readonly legalName: string }[];
-  readonly term: { readonly start: string; readonly end: string; readonly frequency: Frequency };
-  readonly currency: { readonly code: string; readonly decimals: number; readonly rounding: RoundingMode };
-  readonly settleNet: boolean;
-  readonly units: readonly string[];
-  /** Inputs in declaration order; `unit` is the display text, e.g. "USD per gpu_hour". */
-  readonly inputs: readonly { readonly name: string; readonly unit: string }[];
-  readonly events: readonly {
-    readonly name: string;
-    readonly params: readonly { readonly name: string; readonly unit: string }[];
-  }[];
-}
+/**
+ * The deal header, with defaults applied: what the ledger, the inputs
+ * loader and `inspect` need. The compiled IR carries the same header
+ * (src/compile/ir.ts), documented field by field there.
+ */
+export type DealHeader = TermsHeader;
 
 export interface CheckedProgram {
   readonly program: Program;

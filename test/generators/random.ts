@@ -9,8 +9,13 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /** The stream for case `index` of a run seeded with `seed` (the fuzzer rebuilds any one case alone). */
+  static forCase(seed: number, index: number): Random {
+    return new Random(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35));
+  }
+
   /** A uniform 32-bit unsigned integer. */
-  private next(): number {
+  next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
