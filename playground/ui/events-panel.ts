@@ -3,46 +3,22 @@
  * a list to add to and remove from. Each row has a date, the event (from
  * the declared events) and one field per declared argument.
  */
-import type { DealSummary } from "../../src/editor/analyze.ts";
 import { addEvent, removeEvent, updateEvent } from "../state/inputs-table.ts";
 import type { EventRowState, InputsTable } from "../state/inputs-table.ts";
+import { TablePanel } from "./table-panel.ts";
 import { h, replaceChildren } from "./dom.ts";
 
-export class EventsPanel {
+export class EventsPanel extends TablePanel {
   readonly element: HTMLElement;
   private readonly list = h("ol", { class: "events" });
   private readonly addButton = h("button", { type: "button" }, "Add event");
-  private state: InputsTable = { columns: [], rows: [], events: [] };
-  private summary: DealSummary = { inputs: [], events: [], periodStarts: [] };
-  // Drawn only while shown: hundreds of fields need not be built at page load.
-  private visible = false;
-  private dirty = true;
 
   constructor(private readonly onChange: (table: InputsTable) => void) {
+    super();
     this.addButton.addEventListener("click", () => this.add());
     this.element = h("div", { class: "events-panel" }, h("div", { class: "panel-tools" }, this.addButton), this.list);
   }
 
-  setTable(table: InputsTable, summary: DealSummary): void {
-    this.state = table;
-    this.summary = summary;
-    this.draw();
-  }
-
-  setVisible(visible: boolean): void {
-    this.visible = visible;
-    if (visible && this.dirty) this.draw();
-  }
-
-  private draw(): void {
-    this.dirty = !this.visible;
-    if (this.visible) this.render();
-  }
-
-  /** Takes the other panel's edits of the same state, without redrawing. */
-  sync(table: InputsTable): void {
-    this.state = table;
-  }
 
   private change(table: InputsTable, rerender: boolean): void {
     this.state = table;
@@ -58,7 +34,7 @@ export class EventsPanel {
     this.list.querySelector<HTMLInputElement>("li:last-child input")?.focus();
   }
 
-  private render(): void {
+  protected render(): void {
     this.addButton.disabled = this.summary.events.length === 0;
     if (this.state.events.length === 0) {
       replaceChildren(this.list, h("li", { class: "muted" },

@@ -9,9 +9,10 @@ import type { DealSummary, ProblemView } from "../../src/editor/analyze.ts";
 import { addRow, removeRow, setCell, setPeriod } from "../state/inputs-table.ts";
 import type { InputsTable } from "../state/inputs-table.ts";
 import { pasteRows } from "../state/paste-table.ts";
+import { TablePanel } from "./table-panel.ts";
 import { h, replaceChildren } from "./dom.ts";
 
-export class InputsPanel {
+export class InputsPanel extends TablePanel {
   readonly element: HTMLElement;
   private readonly problems = h("ul", { class: "data-problems", "aria-live": "polite" });
   private readonly count = h("span", { class: "muted" });
@@ -19,13 +20,9 @@ export class InputsPanel {
   private readonly dialog: HTMLDialogElement;
   private readonly pasteText = h("textarea", { rows: 10, cols: 60, "aria-label": "CSV text with a header row", spellcheck: "false" });
   private readonly pasteError = h("p", { class: "error", role: "alert" });
-  private state: InputsTable = { columns: [], rows: [], events: [] };
-  private summary: DealSummary = { inputs: [], events: [], periodStarts: [] };
-  // Drawn only while shown: hundreds of fields need not be built at page load.
-  private visible = false;
-  private dirty = true;
 
   constructor(private readonly onChange: (table: InputsTable) => void) {
+    super();
     this.dialog = h("dialog", { class: "paste-dialog", "aria-label": "Paste CSV" },
       h("form", { method: "dialog" },
         h("h3", {}, "Paste period rows"),
@@ -51,27 +48,6 @@ export class InputsPanel {
     );
   }
 
-  /** Shows a table (after loading an example, a paste, or a change of declared inputs). */
-  setTable(table: InputsTable, summary: DealSummary): void {
-    this.state = table;
-    this.summary = summary;
-    this.draw();
-  }
-
-  setVisible(visible: boolean): void {
-    this.visible = visible;
-    if (visible && this.dirty) this.draw();
-  }
-
-  private draw(): void {
-    this.dirty = !this.visible;
-    if (this.visible) this.render();
-  }
-
-  /** Takes the other panel's edits of the same state, without redrawing. */
-  sync(table: InputsTable): void {
-    this.state = table;
-  }
 
   setProblems(problems: readonly ProblemView[]): void {
     replaceChildren(this.problems, ...problems.map((p) => h("li", { class: p.severity }, `${p.message} [${p.code}]`)));
@@ -83,7 +59,7 @@ export class InputsPanel {
     this.onChange(table);
   }
 
-  private render(): void {
+  protected render(): void {
     const units = new Map(this.summary.inputs.map((i) => [i.name, i.unit]));
     const cols = this.state.columns;
     this.count.textContent = `${this.state.rows.length} period${this.state.rows.length === 1 ? "" : "s"}`;

@@ -34,19 +34,10 @@ import type {
   UnitExpr,
   BinaryOp,
 } from "./ast.ts";
+import { BINARY_PRECEDENCE, COMPARISON_PRECEDENCE, NOT_PRECEDENCE } from "./precedence.ts";
 
 type Children = Record<string, CstElement[] | undefined>;
 
-/** Binding strength of infix operators; prefix `not` sits between `and` and comparisons. */
-const PRECEDENCE: Readonly<Record<string, number>> = {
-  or: 1,
-  and: 2,
-  "<": 4, "<=": 4, ">": 4, ">=": 4, "==": 4, "!=": 4,
-  "+": 5, "-": 5,
-  "*": 6, "/": 6,
-};
-const PRECEDENCE_NOT = 3;
-const PRECEDENCE_COMPARISON = 4;
 
 function isToken(element: CstElement): element is IToken {
   return (element as IToken).image !== undefined;
@@ -186,12 +177,12 @@ class Builder {
       if (notsUsed < nots.length) {
         const not = nots[notsUsed]!;
         // A leading `not` binds looser than comparisons: `a + not b` needs parentheses (`not not b` does not).
-        if (notsUsed === 0 && minPrecedence > PRECEDENCE_NOT) {
+        if (notsUsed === 0 && minPrecedence > NOT_PRECEDENCE) {
           this.report(not, "'not' must be in parentheses here");
         }
         notsUsed += 1;
         const start = this.tokenRange(not).start;
-        const inner = level(PRECEDENCE_NOT + 1);
+        const inner = level(NOT_PRECEDENCE + 1);
         left = { kind: "Unary", op: "not", operand: inner, range: { start, end: Math.max(inner.range.end, start + 3) } };
       } else {
         left = this.operand(operand);
@@ -201,9 +192,9 @@ class Builder {
       let comparisons = 0;
       while (position - 1 < ops.length) {
         const op = ops[position - 1]!;
-        const precedence = PRECEDENCE[op.image] ?? 0;
+        const precedence = BINARY_PRECEDENCE[op.image] ?? 0;
         if (precedence < minPrecedence) break;
-        const chained = precedence === PRECEDENCE_COMPARISON && comparisons++ > 0;
+        const chained = precedence === COMPARISON_PRECEDENCE && comparisons++ > 0;
         if (chained) this.report(op, "comparisons cannot be chained; join them with 'and'");
         if (isReal(op)) this.tokenRange(op);
         const right = level(precedence + 1);

@@ -2,31 +2,22 @@
  * Expressions, literals and units written back as source text, with the
  * fewest parentheses that make the parser rebuild the same tree.
  *
- * Precedence (docs/language.md §4), lowest first: `or` 1, `and` 2, prefix
- * `not` 3, comparisons 4 (non-associative), `+ -` 5, `* /` 6, unary `-` 7,
- * primaries 8. `if … then … else …` is a primary that extends as far right
+ * Precedence comes from ./precedence.ts. `if … then … else …` is a primary that extends as far right
  * as possible, so it is bracketed whenever anything of the enclosing
  * expression follows it.
  */
 import type { Expr, NumberLit, StringLit, UnitExpr } from "./ast.ts";
+import {
+  BINARY_PRECEDENCE, COMPARISON_PRECEDENCE as COMPARISON, NEGATION_PRECEDENCE, NOT_PRECEDENCE as NOT, PRIMARY_PRECEDENCE as PRIMARY,
+} from "./precedence.ts";
 
-const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
-  or: 1,
-  and: 2,
-  "<": 4, "<=": 4, ">": 4, ">=": 4, "==": 4, "!=": 4,
-  "+": 5, "-": 5,
-  "*": 6, "/": 6,
-};
-const NOT = 3;
-const COMPARISON = 4;
-const PRIMARY = 8;
 
 function precedence(e: Expr): number {
   switch (e.kind) {
     case "Binary":
       return BINARY_PRECEDENCE[e.op] ?? PRIMARY;
     case "Unary":
-      return e.op === "not" ? NOT : 7;
+      return e.op === "not" ? NOT : NEGATION_PRECEDENCE;
     default:
       return PRIMARY;
   }
