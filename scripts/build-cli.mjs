@@ -3,6 +3,7 @@
 // seconds per invocation; one bundled file starts in a fraction of that.
 // Run by `npm install` (prepare) and, when sources changed, by bin/tenor.mjs.
 import { build } from "esbuild";
+import { NODE_BUNDLE } from "./node-bundle.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,12 +17,7 @@ export async function buildCli() {
   await build({
     entryPoints: [join(root, "src", "cli", "main.ts")],
     outfile: BUNDLE,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    legalComments: "none",
+    ...NODE_BUNDLE,
     // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
     external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress"],
   });
@@ -32,12 +28,7 @@ export async function buildWorker() {
   await build({
     entryPoints: [join(root, "src", "runtime", "portfolio-worker.ts")],
     outfile: WORKER,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    legalComments: "none",
+    ...NODE_BUNDLE,
   });
 }
 

@@ -5,6 +5,7 @@
 // The bundle holds the runtime and big.js, and nothing of the parser or the
 // checker: test/runtime/import-graph.test.ts checks the metafile.
 import { build } from "esbuild";
+import { NODE_BUNDLE } from "./node-bundle.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,12 +22,7 @@ export async function buildRuntimeBundle(outfile = RUNTIME_BUNDLE) {
   const result = await build({
     entryPoints: [join(root, "src", "runtime", "index.ts")],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    legalComments: "none",
+    ...NODE_BUNDLE,
     metafile: true,
   });
   return result.metafile;
