@@ -13,6 +13,7 @@ import type { Ledger } from "../../src/ledger/ledger.ts";
 import { prepareProgram } from "../../src/runtime/prepare.ts";
 import type { PreparedProgram } from "../../src/runtime/prepare.ts";
 import { settleData } from "../../src/runtime/settle-data.ts";
+import { TenorError } from "../../src/runtime/tenor-error.ts";
 import { parseSource } from "../../src/syntax/parse.ts";
 
 /** Parses and checks; fails the test with the diagnostics when the source has errors. */
@@ -83,4 +84,15 @@ export function lines(ledger: Ledger): string[] {
 /** One compact line per net transfer: `1 from>to amount`. */
 export function nets(ledger: Ledger): string[] {
   return ledger.periods.flatMap((p) => (p.net ?? []).map((n) => `${p.index} ${n.from}>${n.to} ${n.amount}`));
+}
+
+/** The TenorError that `f` throws (fails the test when it throws nothing or something else). */
+export function thrown(f: () => unknown): TenorError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TenorError) return e;
+    throw e;
+  }
+  throw new Error("no TenorError");
 }

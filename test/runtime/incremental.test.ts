@@ -8,9 +8,9 @@ import type { LedgerPeriod, LedgerTotal } from "../../src/ledger/ledger.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";
 import { settle, settlePeriod } from "../../src/runtime/settle.ts";
 import type { Snapshot } from "../../src/runtime/snapshot.ts";
-import { TenorError } from "../../src/runtime/tenor-error.ts";
 import type { Terms } from "../../src/runtime/terms.ts";
 import { programArbitrary } from "../generators/program.ts";
+import { thrown } from "./helpers.ts";
 
 type Row = Readonly<Record<string, string>>;
 
@@ -31,16 +31,6 @@ function oneByOne(terms: Terms, rows: readonly Row[], events: readonly Row[]) {
     totals = r.totals;
   });
   return { periods, totals, snapshot: saved };
-}
-
-function thrown(f: () => unknown): TenorError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TenorError) return e;
-    throw e;
-  }
-  throw new Error("no TenorError");
 }
 
 const DEAL = `deal "Incremental"

@@ -9,22 +9,12 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";
 import { settle } from "../../src/runtime/settle.ts";
-import { TenorError } from "../../src/runtime/tenor-error.ts";
+import { thrown } from "./helpers.ts";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const SOURCE = read("examples/sharon-dsx.tenor");
 const INPUTS = read("examples/sharon-dsx.inputs.json");
 const terms = loadTerms(artifactText(compileSource(SOURCE).value!));
-
-function thrown(f: () => unknown): TenorError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TenorError) return e;
-    throw e;
-  }
-  throw new Error("no TenorError");
-}
 
 describe("settle", () => {
   const expected = runSource(SOURCE, [{ name: "sharon-dsx.inputs.json", text: INPUTS }]).ledger!;
