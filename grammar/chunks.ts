@@ -7,11 +7,11 @@
  */
 import { tokenMatcher } from "chevrotain";
 import type { IToken } from "chevrotain";
-import { DateLit, Identifier, KW } from "./tokens.ts";
+import { Colon, DateLit, Identifier, KW } from "./tokens.ts";
 
 /** Keywords that only ever start a declaration. */
 const ALWAYS_DECL = new Set(
-  [KW.deal, KW.parties, KW.currency, KW.settle, KW.units, KW.input, KW.const, KW.schedule, KW.clause, KW.test].map(
+  [KW.deal, KW.parties, KW.currency, KW.settle, KW.units, KW.input, KW.test, KW.import, KW.template, KW.use].map(
     (t) => t.tokenTypeIdx,
   ),
 );
@@ -20,6 +20,13 @@ const ALWAYS_DECL = new Set(
 export function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   const token = tokens[i]!;
   if (ALWAYS_DECL.has(token.tokenTypeIdx)) return true;
+  // `clause`, `schedule`, `tiers` and `const` declare, except right after `template` (which they complete),
+  // and `tiers` right after a colon, the type of a template parameter (`rates: tiers`).
+  if (tokenMatcher(token, KW.clause) || tokenMatcher(token, KW.schedule) || tokenMatcher(token, KW.tiers) || tokenMatcher(token, KW.const)) {
+    const previous = tokens[i - 1];
+    if (previous !== undefined && tokenMatcher(token, KW.tiers) && tokenMatcher(previous, Colon)) return false;
+    return previous === undefined || !tokenMatcher(previous, KW.template);
+  }
   // `term DATE to …` is a declaration; `cap … over term` is not.
   if (tokenMatcher(token, KW.term)) {
     const next = tokens[i + 1];

@@ -10,6 +10,7 @@ import { createTokenInstance } from "chevrotain";
 import type { IToken, TokenType } from "chevrotain";
 import { startsDeclaration } from "./chunks.ts";
 import {
+  Colon,
   DateLit,
   EqEq,
   Greater,
@@ -111,7 +112,7 @@ export interface DeepDeclaration {
 }
 
 /** What starts a declaration: always (`const`, `clause`, …), or `term`/`event` depending on the next token. */
-const Starts = { Never: 0, Always: 1, Term: 2, Event: 3 } as const;
+const Starts = { Never: 0, Always: 1, Term: 2, Event: 3, UnlessAfterTemplate: 4, UnlessAfterTemplateOrColon: 5 } as const;
 type Starts = (typeof Starts)[keyof typeof Starts];
 
 /** Token classes of the text scan (a role, plus what the `term`/`event` lookahead needs). */
@@ -123,6 +124,11 @@ interface KeywordEntry {
   readonly starts: Starts;
 }
 
+/** `template`, as the token before a word (see `Starts.UnlessAfterTemplate`). */
+const TEMPLATE_TOKEN = createTokenInstance(KW.template, "template", 0, 7, 1, 1, 1, 8);
+/** `:`, as the token before a word (`rates: tiers`, see `Starts.UnlessAfterTemplateOrColon`). */
+const COLON_TOKEN = createTokenInstance(Colon, ":", 0, 0, 1, 1, 1, 2);
+
 const MAX_KEYWORD = Math.max(...KEYWORDS.map((w) => w.length));
 /** Keywords by (first letter, length): an array lookup and a few character compares, no allocation. */
 const KEYWORD_TABLE: (KeywordEntry[] | undefined)[] = [];
@@ -133,7 +139,11 @@ for (const word of KEYWORDS) {
     text: word,
     role: ROLE.get(type.tokenTypeIdx!) ?? Role.Separator,
     // Derived from chunks.ts (a lone keyword token), so the two never drift.
-    starts: startsDeclaration([fake], 0) ? Starts.Always : word === "term" ? Starts.Term : word === "event" ? Starts.Event : Starts.Never,
+    starts: startsDeclaration([fake], 0)
+      ? startsDeclaration([TEMPLATE_TOKEN, fake], 1)
+        ? Starts.Always
+        : startsDeclaration([COLON_TOKEN, fake], 1) ? Starts.UnlessAfterTemplate : Starts.UnlessAfterTemplateOrColon
+      : word === "term" ? Starts.Term : word === "event" ? Starts.Event : Starts.Never,
   };
   const slot = (word.charCodeAt(0) - 0x61) * (MAX_KEYWORD + 1) + word.length;
   (KEYWORD_TABLE[slot] ??= []).push(entry);
@@ -319,6 +329,26 @@ function scanToken(t: string, pos: number): boolean {
   return false;
 }
 
+/** Whether a keyword that declares except after `template` (or also after `:`) declares here. */
+function startsHere(starts: Starts, afterTemplate: boolean, afterColon: boolean): boolean {
+  if (starts === Starts.UnlessAfterTemplate) return !afterTemplate;
+  if (starts === Starts.UnlessAfterTemplateOrColon) return !afterTemplate && !afterColon;
+  return false;
+}
+
+/** Whether a token starts at character `c` (followed by `next`) that is not a word, number, string or comment. */
+function startsPunctuation(c: number, next: number): boolean {
+  switch (c) {
+    case 0x28: case 0x29: case 0x7b: case 0x7d: case 0x2b: case 0x2d: case 0x2a: case 0x2f:
+    case 0x3c: case 0x3e: case 0x3d: case 0x25: case 0x2c: case 0x3a:
+      return true;
+    case 0x21:
+      return next === 0x3d;
+    default:
+      return false;
+  }
+}
+
 /** Whether the `term`/`event` token just scanned starts a declaration: `term DATE …`, `event NAME(…)`. */
 function lookaheadStarts(t: string, starts: Starts, end: number): boolean {
   if (!scanToken(t, end)) return false;
@@ -341,6 +371,8 @@ const DECLARATION_TABLE: (KeywordEntry[] | undefined)[] = KEYWORD_TABLE.map((ent
 function skipToDeclaration(t: string, pos: number): number {
   const n = t.length;
   let i = pos;
+  let afterTemplate = false; // the last token was the keyword `template`
+  let afterColon = false; // the last token was `:`
   while (i < n) {
     const c = t.charCodeAt(i);
     if (c < 128 && CHAR[c] === 1) {
@@ -348,19 +380,33 @@ function skipToDeclaration(t: string, pos: number): number {
       for (let d = t.charCodeAt(j); d < 128 && (CHAR[d] === 1 || CHAR[d] === 2); d = t.charCodeAt(++j));
       const length = j - i;
       const candidates = c >= 0x61 && length <= MAX_KEYWORD ? DECLARATION_TABLE[(c - 0x61) * (MAX_KEYWORD + 1) + length] : undefined;
+      let isTemplate = false;
       if (candidates !== undefined) {
         for (const k of candidates) {
           let m = 1;
           while (m < length && k.text.charCodeAt(m) === t.charCodeAt(i + m)) m++;
-          if (m === length && (k.starts === Starts.Always || lookaheadStarts(t, k.starts, j))) return i;
+          if (m !== length) continue;
+          const declares =
+            k.starts === Starts.Always ||
+            startsHere(k.starts, afterTemplate, afterColon) ||
+            ((k.starts === Starts.Term || k.starts === Starts.Event) && lookaheadStarts(t, k.starts, j));
+          if (declares) return i;
+          isTemplate = k.text === "template";
         }
       }
+      afterTemplate = isTemplate;
+      afterColon = false;
       i = j;
     } else if ((c < 128 && CHAR[c] === 2) || c === 0x22 || (c === 0x2f && t.charCodeAt(i + 1) === 0x2f)) {
       // a number, date, string or comment: its exact extent
       if (!scanToken(t, i)) return n;
+      if (tokStart === i) afterTemplate = afterColon = false; // a comment (skipped: tokStart moved on) keeps them
       i = tokStart === i ? tokEnd : tokStart;
     } else {
+      afterTemplate = false;
+      // A one-character step: `:` sets afterColon; spaces and characters no token starts with keep it.
+      if (c === 0x3a) afterColon = true;
+      else if (!isSpace(c) && startsPunctuation(c, t.charCodeAt(i + 1))) afterColon = false;
       i++;
     }
   }
@@ -386,6 +432,8 @@ export function findTooDeepInText(text: string, maxDepth: number): DeepDeclarati
   let chunkStart = -1;
   let deepStart = -1;
   let deepEnd = -1;
+  let afterTemplate = false; // the last token was the keyword `template`
+  let afterColon = false; // the last token was `:`
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -427,7 +475,12 @@ export function findTooDeepInText(text: string, maxDepth: number): DeepDeclarati
       starts = tokStarts;
       i = tokEnd;
     }
-    const declares = starts === Starts.Always || (starts !== Starts.Never && lookaheadStarts(text, starts, i));
+    const declares =
+      starts === Starts.Always ||
+      startsHere(starts, afterTemplate, afterColon) ||
+      ((starts === Starts.Term || starts === Starts.Event) && lookaheadStarts(text, starts, i));
+    afterTemplate = starts === Starts.Always && text.startsWith("template", start) && i - start === 8;
+    afterColon = i - start === 1 && text.charCodeAt(start) === 0x3a;
     if (chunkStart < 0 || declares) {
       if (deepStart >= 0) found.push({ start: chunkStart, end: start, at: { start: deepStart, end: deepEnd } });
       chunkStart = start;

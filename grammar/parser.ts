@@ -39,14 +39,21 @@ import {
 
 /** Words used when an expression or declaration is missing. */
 const AN_EXPRESSION = "an expression";
-const A_DECLARATION = "a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, clause or test)";
+const A_DECLARATION = "a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, tiers, clause, test, import, template or use)";
 
 /** Keywords that start a clause statement. */
-const STATEMENT_KEYWORDS = [KW.let, KW.when, KW.on, KW.at, KW.cap, KW.from, KW.until];
+const STATEMENT_KEYWORDS = [KW.let, KW.when, KW.on, KW.at, KW.cap, KW.from, KW.until, KW.balance, KW.add, KW.subtract];
 
 export class TenorParser extends CstParser {
   /** DSL option objects built once, keyed by call site (see the file comment). */
   private readonly cache: Record<string, unknown> = {};
+
+  /**
+   * Inside a `tiers` table, where `HIGH: VALUE` puts a colon right after a
+   * bound such as `100 million USD` (elsewhere `NUMBER NAME :` is a number
+   * followed by the next `NAME:`). Reset by every declaration.
+   */
+  private inTiers = false;
 
   private once<T>(key: string, make: () => T): T {
     return (this.cache[key] ??= make()) as T;
@@ -71,7 +78,8 @@ export class TenorParser extends CstParser {
     if (!tokenMatcher(this.LA(1), Identifier)) return false;
     const next = this.LA(2);
     if (tokenMatcher(next, KW.pays) || tokenMatcher(next, KW.grants)) return false;
-    if (tokenMatcher(next, Equals) || tokenMatcher(next, Colon) || tokenMatcher(next, LParen)) return false;
+    if (tokenMatcher(next, Equals) || tokenMatcher(next, LParen)) return false;
+    if (tokenMatcher(next, Colon) && !this.inTiers) return false;
     if (tokenMatcher(next, KW.at) && !tokenMatcher(this.LA(3), KW.signing)) return false;
     return true;
   }
@@ -91,6 +99,9 @@ export class TenorParser extends CstParser {
   });
 
   public topDecl = this.RULE("topDecl", () => {
+    this.ACTION(() => {
+      this.inTiers = false;
+    });
     this.OR(this.once("topDecl.OR", () => ({
       ERR_MSG: A_DECLARATION,
       DEF: [
@@ -104,8 +115,12 @@ export class TenorParser extends CstParser {
         { ALT: () => this.SUBRULE(this.eventDecl) },
         { ALT: () => this.SUBRULE(this.constDecl) },
         { ALT: () => this.SUBRULE(this.scheduleDecl) },
+        { ALT: () => this.SUBRULE(this.tiersDecl) },
         { ALT: () => this.SUBRULE(this.clauseDecl) },
         { ALT: () => this.SUBRULE(this.testDecl) },
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.templateDecl) },
+        { ALT: () => this.SUBRULE(this.useDecl) },
       ],
     })));
   });
@@ -196,6 +211,7 @@ export class TenorParser extends CstParser {
   public constDecl = this.RULE("constDecl", () => {
     this.CONSUME(KW.const);
     this.CONSUME(Identifier);
+    this.OPTION(() => this.SUBRULE(this.templateParams));
     this.CONSUME(Equals);
     this.SUBRULE(this.expression);
   });
@@ -203,6 +219,7 @@ export class TenorParser extends CstParser {
   public scheduleDecl = this.RULE("scheduleDecl", () => {
     this.CONSUME(KW.schedule);
     this.CONSUME(Identifier);
+    this.OPTION2(() => this.SUBRULE(this.templateParams));
     this.CONSUME(KW.by);
     this.OR(this.once("scheduleDecl.OR", () => ({
       ERR_MSG: "'contract_year', 'period' or 'date'",
@@ -268,9 +285,45 @@ export class TenorParser extends CstParser {
     this.SUBRULE(this.expression);
   });
 
+  /** `tiers NAME { LOW to HIGH: VALUE … LOW onward: VALUE }` */
+  public tiersDecl = this.RULE("tiersDecl", () => {
+    this.CONSUME(KW.tiers);
+    this.ACTION(() => {
+      this.inTiers = true;
+    });
+    this.CONSUME(Identifier);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.tierEntry));
+    this.CONSUME(RBrace);
+  });
+
+  /**
+   * `LOW to HIGH: VALUE` or `LOW onward: VALUE`. A value extends as far as
+   * an expression can, so a next LOW that starts with `-` (or a name right
+   * after a plain number) needs brackets; the formatter adds them.
+   */
+  public tierEntry = this.RULE("tierEntry", () => {
+    this.SUBRULE(this.expression, { LABEL: "low" });
+    this.OR(this.once("tierEntry.OR", () => ({
+      ERR_MSG: "'to' or 'onward'",
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(KW.to);
+            this.SUBRULE2(this.expression, { LABEL: "high" });
+          },
+        },
+        { ALT: () => this.CONSUME(KW.onward) },
+      ],
+    })));
+    this.CONSUME(Colon);
+    this.SUBRULE3(this.expression, { LABEL: "value" });
+  });
+
   public clauseDecl = this.RULE("clauseDecl", () => {
     this.CONSUME(KW.clause);
     this.CONSUME(Identifier);
+    this.OPTION2(() => this.SUBRULE(this.templateParams));
     this.OPTION(() => this.CONSUME(StringLit));
     this.SUBRULE(this.block);
   });
@@ -297,6 +350,9 @@ export class TenorParser extends CstParser {
         { ALT: () => this.SUBRULE(this.atSigningStmt) },
         { ALT: () => this.SUBRULE(this.capStmt) },
         { ALT: () => this.SUBRULE(this.windowStmt) },
+        { ALT: () => this.SUBRULE(this.balanceStmt) },
+        { ALT: () => this.SUBRULE(this.addStmt) },
+        { ALT: () => this.SUBRULE(this.subtractStmt) },
       ],
     })));
   });
@@ -331,7 +387,11 @@ export class TenorParser extends CstParser {
     this.SUBRULE(this.expression);
     this.OPTION(() => {
       this.CONSUME(KW.for);
-      this.CONSUME(NumberLit);
+      // A name is a template parameter (src/modules/expand.ts substitutes a literal).
+      this.OR2(this.once("whenStmt.count", () => [
+        { ALT: () => this.CONSUME(NumberLit) },
+        { ALT: () => this.CONSUME(Identifier) },
+      ]));
       this.CONSUME(KW.consecutive);
       this.CONSUME(KW.periods);
     });
@@ -383,7 +443,118 @@ export class TenorParser extends CstParser {
       { ALT: () => this.CONSUME(KW.from) },
       { ALT: () => this.CONSUME(KW.until) },
     ]));
-    this.CONSUME(DateLit);
+    // A name is a template parameter (src/modules/expand.ts substitutes a literal).
+    this.OR2(this.once("windowStmt.date", () => [
+      { ALT: () => this.CONSUME(DateLit) },
+      { ALT: () => this.CONSUME(Identifier) },
+    ]));
+  });
+
+  /** `balance NAME = EXPR`: a value the clause carries from period to period. */
+  public balanceStmt = this.RULE("balanceStmt", () => {
+    this.CONSUME(KW.balance);
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  /** `add EXPR to NAME` */
+  public addStmt = this.RULE("addStmt", () => {
+    this.CONSUME(KW.add);
+    this.SUBRULE(this.expression);
+    this.CONSUME(KW.to);
+    this.CONSUME(Identifier);
+  });
+
+  /**
+   * `subtract EXPR from NAME`. The `from` here is read by this rule, after
+   * the expression (which never contains `from`), so it is never the
+   * clause window `from DATE`, which starts a statement.
+   */
+  public subtractStmt = this.RULE("subtractStmt", () => {
+    this.CONSUME(KW.subtract);
+    this.SUBRULE(this.expression);
+    this.CONSUME(KW.from);
+    this.CONSUME(Identifier);
+  });
+
+  // ---------------------------------------------------------------- modules
+
+  /** `import NAME, NAME from "PATH"` */
+  public importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(KW.import);
+    this.AT_LEAST_ONE_SEP(this.once("importDecl.SEP", () => ({ SEP: Comma, DEF: () => this.CONSUME(Identifier) })));
+    this.CONSUME(KW.from);
+    this.CONSUME(StringLit);
+  });
+
+  /** `template clause|schedule|const NAME(PARAMS) …`: the declaration's own rule reads the parameters. */
+  public templateDecl = this.RULE("templateDecl", () => {
+    this.CONSUME(KW.template);
+    this.OR(this.once("templateDecl.OR", () => ({
+      ERR_MSG: "'clause', 'schedule' or 'const'",
+      DEF: [
+        { ALT: () => this.SUBRULE(this.clauseDecl) },
+        { ALT: () => this.SUBRULE(this.scheduleDecl) },
+        { ALT: () => this.SUBRULE(this.constDecl) },
+      ],
+    })));
+  });
+
+  /** `( NAME: TYPE [= DEFAULT], … )`, a trailing comma allowed. */
+  public templateParams = this.RULE("templateParams", () => {
+    this.CONSUME(LParen);
+    this.MANY(() => {
+      this.SUBRULE(this.templateParam);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RParen);
+  });
+
+  /** TYPE is `event(ARG: UNIT, …)`, `date`, or a name: `party`, `unit`, `tiers`, `days`, a unit (`money per q`). */
+  public templateParam = this.RULE("templateParam", () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.OR(this.once("templateParam.OR", () => ({
+      ERR_MSG: "a parameter type (party, unit, date, event(…), tiers, days or a unit)",
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(KW.event);
+            this.CONSUME2(LParen);
+            this.MANY_SEP(this.once("templateParam.SEP", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.eventParam) })));
+            this.CONSUME2(RParen);
+          },
+        },
+        { ALT: () => this.CONSUME(KW.date) },
+        { ALT: () => this.CONSUME(KW.tiers) },
+        { ALT: () => this.SUBRULE(this.unitExpr) },
+      ],
+    })));
+    this.OPTION2(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE(this.expression);
+    });
+  });
+
+  /** `use TEMPLATE as NAME ["Title"] { PARAM = VALUE … }`, values separated by line breaks or commas. */
+  public useDecl = this.RULE("useDecl", () => {
+    this.CONSUME(KW.use);
+    this.CONSUME(Identifier);
+    this.CONSUME(KW.as);
+    this.CONSUME2(Identifier);
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.CONSUME(LBrace);
+    this.MANY(
+      this.once("useDecl.MANY", () => ({
+        GATE: () => tokenMatcher(this.LA(2), Equals),
+        DEF: () => {
+          this.SUBRULE(this.testValue);
+          this.OPTION2(() => this.CONSUME(Comma));
+        },
+      })),
+    );
+    this.CONSUME(RBrace);
   });
 
   // ---------------------------------------------------------------- test blocks

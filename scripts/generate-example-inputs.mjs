@@ -131,6 +131,40 @@ function firmus() {
   write("firmus-campus", { periods, events });
 }
 
+// Facility lease guarantee: 60 months from 2026-07-01, no period inputs. The
+// landlord's default notices: one cured within the 30-day cure period, two
+// that stay uncured (the escrow absorbs them).
+function facilityLease() {
+  const periods = [];
+  for (let i = 1; i <= 60; i++) periods.push({ period: addMonths("2026-07-01", i - 1) });
+  const events = [
+    { date: "2027-11-12", event: "lease_default", missed_rent: "14420000.00", days_uncured: "12" },
+    { date: "2028-03-20", event: "lease_default", missed_rent: "43260000.00", days_uncured: "45" },
+    { date: "2029-04-15", event: "lease_default", missed_rent: "44557800.00", days_uncured: "60" },
+  ];
+  write("facility-lease-guarantee", { periods, events });
+}
+
+// Lambda rent-back: 48 months from 2025-09-01. Lambda delivers 2,500 GPUs a
+// month up to 10,000; NVIDIA uses most of them, less in a few slack months;
+// uptime is 99.95% but for three outages.
+function lambda() {
+  const usedPct = new Map([[1, 60], [2, 70], [3, 80], [14, 75], [15, 70], [30, 85]]);
+  const outages = new Map([[7, "0.9985"], [19, "0.9920"], [33, "0.9600"]]);
+  const periods = [];
+  for (let i = 1; i <= 48; i++) {
+    const start = addMonths("2025-09-01", i - 1);
+    const days = daysBetween(start, addMonths("2025-09-01", i));
+    const gpus = Math.min(10_000, 2_500 * i);
+    const pct = usedPct.get(i) ?? 94 + ((i * 3) % 7);
+    const { sold } = capacityRow(gpus, days, pct, 0);
+    periods.push({ period: start, gpus_delivered: String(gpus), used_hours: String(sold), uptime: outages.get(i) ?? "0.9995" });
+  }
+  write("lambda-rentback", { periods });
+}
+
 sharon();
 coreweave();
 firmus();
+facilityLease();
+lambda();

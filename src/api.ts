@@ -20,16 +20,51 @@ import { settleData } from "./runtime/settle-data.ts";
 import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
 import type { Ledger } from "./ledger/ledger.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
+import { expandProgram } from "./modules/expand.ts";
+import { noModules, type ModuleHost } from "./modules/host.ts";
+import type { SourceMap } from "./modules/source-map.ts";
+import type { Program, TemplateDecl } from "./syntax/ast.ts";
 
+export type { ModuleHost };
 export type { CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
 
-/** Parses and checks a term sheet. The checker runs even after syntax errors so that one pass reports every mistake. */
-export function checkSource(source: string): Result<CheckedProgram | null> {
+/** How a term sheet is read: where its imports come from. */
+export interface SourceOptions {
+  /** Serves `import … from "…"`; without one, a sheet that imports gets TN2200. */
+  readonly modules?: ModuleHost;
+}
+
+/** What every source-based result also carries: the texts of imported files, to show notes inside them. */
+export interface WithFiles {
+  /** Imported files by the path messages use (`stdlib/taper.tenor`). */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export type CheckResult = Result<CheckedProgram | null> & WithFiles & {
+  /** The program as parsed (before templates are expanded): what an editor shows and indexes. */
+  readonly parsed: Program;
+  /** The templates the sheet can use (its own and imported), by name. */
+  readonly templates: ReadonlyMap<string, TemplateDecl>;
+  /** Maps diagnostics found later (at run time) out of template instances, like the checker's. */
+  readonly sources: SourceMap;
+};
+
+const NO_MODULES = noModules("imports are not available here (no module host was given)");
+
+/**
+ * Parses and checks a term sheet: parse, expand templates and imports
+ * (src/modules), check. The checker runs even after syntax errors so that
+ * one pass reports every mistake.
+ */
+export function checkSource(source: string, options: SourceOptions = {}): CheckResult {
   const parsed = parseSource(source);
+  const expanded = expandProgram(parsed.value, { host: options.modules ?? NO_MODULES, maxModules: DEFAULT_LIMITS.maxModules });
   // After syntax errors the checker stays quiet about what the parser dropped.
-  const checked = checkProgram(parsed.value, { afterParseErrors: hasErrors(parsed.diagnostics) });
-  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  return { value: hasErrors(diagnostics) ? null : checked.value, diagnostics };
+  const checked = checkProgram(expanded.program, { afterParseErrors: hasErrors(parsed.diagnostics) });
+  const diagnostics = expanded.sources.mapDiagnostics([...parsed.diagnostics, ...expanded.diagnostics, ...checked.diagnostics]);
+  const value = hasErrors(diagnostics) ? null : checked.value;
+  return { value, diagnostics, files: expanded.sources.files, parsed: parsed.value, templates: expanded.templates, sources: expanded.sources };
 }
 
 /** Where a run failed: the term sheet (exit 1), or the inputs / run time (exit 2). */
@@ -39,6 +74,8 @@ export interface RunResult {
   readonly ledger: Ledger | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly failure: RunFailure | null;
+  /** Imported files, when run from source (see WithFiles). */
+  readonly files?: ReadonlyMap<string, string>;
 }
 
 /** Settles a prepared program (from a checked program or a loaded artifact) over period data files (JSON or CSV, see src/inputs). */
@@ -58,16 +95,24 @@ export function settleChecked(checked: CheckedProgram, files: readonly InputFile
 }
 
 /** Checks a term sheet and settles it over the given inputs. */
-export function runSource(source: string, files: readonly InputFile[]): RunResult {
-  const checked = checkSource(source);
-  if (checked.value === null) return { ledger: null, diagnostics: checked.diagnostics, failure: "source" };
+export function runSource(source: string, files: readonly InputFile[], options: SourceOptions = {}): RunResult {
+  const checked = checkSource(source, options);
+  if (checked.value === null) return { ledger: null, diagnostics: checked.diagnostics, failure: "source", files: checked.files };
   const run = settleChecked(checked.value, files);
-  return { ...run, diagnostics: [...checked.diagnostics, ...run.diagnostics] };
+  return { ...run, diagnostics: [...checked.diagnostics, ...checked.sources.mapDiagnostics(run.diagnostics)], files: checked.files };
 }
 
 /** Checks a term sheet and runs its `test` blocks. */
-export function testSource(source: string): Result<readonly TestResult[] | null> {
-  const checked = checkSource(source);
-  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics };
-  return { value: runTests(prepareProgram(lowerProgram(checked.value))), diagnostics: checked.diagnostics };
+export function testSource(source: string, options: SourceOptions = {}): Result<readonly TestResult[] | null> & WithFiles {
+  const checked = checkSource(source, options);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
+  const results = runTests(prepareProgram(lowerProgram(checked.value))).map((r) => ({
+    ...r,
+    // A run-time error inside a template instance is shown at the `use`.
+    problems: r.problems.map((p) => {
+      const [d] = checked.sources.mapDiagnostics([{ code: p.code ?? "", severity: "error", message: p.message, range: p.range }]);
+      return { ...p, range: d?.range ?? p.range, message: d?.message ?? p.message };
+    }),
+  }));
+  return { value: results, diagnostics: checked.diagnostics, files: checked.files };
 }

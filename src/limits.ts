@@ -8,6 +8,7 @@
  * Where each is enforced:
  * - `maxSourceBytes`, `maxDepth`: the parser (src/syntax/parse.ts), TN1005 / TN1004;
  * - `maxAstNodes`, `maxPeriods`: the checker (src/check/check-program.ts), TN2090 / TN2091;
+ * - `maxModules`: imports (src/modules/load.ts), TN2213;
  * - `maxInputBytes`, `maxInputRows`, `maxEvents`: the inputs loader
  *   (src/inputs/load-inputs.ts), TN3125 / TN3126 / TN3127.
  */
@@ -20,6 +21,8 @@ export interface Limits {
   readonly maxAstNodes: number;
   /** Most periods a term may have (`term 2026-01-01 to 2999-12-31, monthly` has 11,688). */
   readonly maxPeriods: number;
+  /** Most files one term sheet may import, directly or through other imports. */
+  readonly maxModules: number;
   /** Largest inputs file accepted, in UTF-8 bytes; checked before the file is parsed. */
   readonly maxInputBytes: number;
   /** Most period rows in the inputs. */
@@ -34,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 200,
   maxAstNodes: 1_000_000,
   maxPeriods: 10_000,
+  maxModules: 100,
   maxInputBytes: 20_000_000,
   maxInputRows: 10_000,
   maxEvents: 10_000,

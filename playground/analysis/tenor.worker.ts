@@ -7,6 +7,7 @@
 import { analyze } from "../../src/editor/analyze.ts";
 import type { AnalysisRequest } from "../../src/editor/analyze.ts";
 import type { WorkerReply } from "./protocol.ts";
+import { STDLIB_HOST } from "./stdlib.ts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
@@ -18,7 +19,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   const started = performance.now();
   try {
-    const result = analyze(request);
+    const result = analyze(request, { modules: STDLIB_HOST });
     scope.postMessage({ ok: true, result, millis: performance.now() - started });
   } catch (e) {
     // analyze never throws on bad input; this is a defect, shown rather than swallowed.

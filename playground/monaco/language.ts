@@ -49,10 +49,12 @@ function kindOf(kind: CompletionKind): languages.CompletionItemKind {
     case "eventArg": return K.TypeParameter;
     case "const": return K.Constant;
     case "schedule": return K.Value;
+    case "tiers": return K.Enum;
     case "clause": return K.Module;
-    case "let": return K.Variable;
+    case "let": case "balance": return K.Variable;
     case "periodFact": return K.Property;
     case "builtin": return K.Function;
+    case "template": return K.Class;
   }
 }
 

@@ -13,10 +13,20 @@
  * Hangs are caught by the supervisor in scripts/fuzz.ts, which watches the
  * clock from outside the worker.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { checkSource, settleChecked, testSource } from "../../src/api.ts";
 import type { CheckedProgram, Diagnostic, Result, RunResult } from "../../src/api.ts";
 import { hasErrors } from "../../src/diagnostics/diagnostic.ts";
+import { bundledHost } from "../../src/modules/bundled-host.ts";
 import type { FuzzCase } from "./cases.ts";
+
+// Imports of the stdlib resolve as in the playground (mutated examples keep theirs).
+const STDLIB_DIR = fileURLToPath(new URL("../../stdlib/", import.meta.url));
+const OPTIONS = {
+  modules: bundledHost(Object.fromEntries(readdirSync(STDLIB_DIR).map((f) => [`stdlib/${f}`, readFileSync(join(STDLIB_DIR, f), "utf8")]))),
+};
 
 /** The formatter, when it exists: `formatSource(text)` → canonical text, or null with diagnostics. */
 export type Formatter = (source: string) => Result<string | null>;
@@ -52,7 +62,7 @@ const checkedCache = new Map<string, Result<CheckedProgram | null>>();
 function checkCached(source: string): Result<CheckedProgram | null> {
   let r = checkedCache.get(source);
   if (r === undefined) {
-    r = checkSource(source);
+    r = checkSource(source, OPTIONS);
     if (checkedCache.size > 200) checkedCache.clear();
     checkedCache.set(source, r);
   }
@@ -84,7 +94,7 @@ export function runCase(c: FuzzCase, format: Formatter | null): string | null {
   const badRun = judgeRun(settleChecked(checked.value, c.files));
   if (badRun !== null) return badRun;
   if (checked.value.tests.length > 0 && c.kind !== "mutated-inputs") {
-    const tests = testSource(c.source);
+    const tests = testSource(c.source, OPTIONS);
     const problems = (tests.value ?? []).flatMap((t) => t.problems.map((p) => p.message));
     const internal = problems.find((m) => /internal/i.test(m));
     if (internal !== undefined) return `test: internal error: ${internal}`;

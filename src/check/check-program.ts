@@ -14,6 +14,7 @@ import { currencyDecimals } from "./currencies.ts";
 import { checkHeader, type Header } from "./declarations.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";
+import { checkInstances, withoutFailedInstances } from "./instances.ts";
 import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
 import { unitDisplay } from "./units.ts";
@@ -49,11 +50,12 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const globals = declareGlobals(program, ctx, header);
   const consts = new ConstEvaluator(ctx);
   const exprs = new ExprChecker(ctx, consts);
+  const failedInstances = checkInstances(program, ctx, globals, exprs);
   checkGlobals(ctx, globals, exprs, consts);
   checkClauses(program, ctx, globals, exprs);
   checkTests(ctx, globals, exprs);
 
-  const diagnostics = [...ctx.diagnostics].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
+  const diagnostics = withoutFailedInstances(ctx.diagnostics, failedInstances).sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
   // A header part left unreported (after parse errors) still leaves nothing to run.
   const complete = header.deal && header.parties && header.term && header.currency;
   if (hasErrors(diagnostics) || !complete || options.afterParseErrors) return { value: null, diagnostics };
@@ -62,6 +64,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
     header: dealHeader(header, globals),
     consts: globals.consts,
     schedules: globals.schedules,
+    tiers: globals.tiers.map((d) => ctx.tiers.get(d)).filter((t) => t !== undefined && t !== null),
     clauses: globals.clauseList,
     tests: globals.tests,
     bindings: ctx.bindings,

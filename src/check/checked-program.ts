@@ -4,9 +4,10 @@
  * only a CheckedProgram, and only one built without errors.
  */
 import type {
-  ClauseDecl, ConstDecl, EventDecl, Expr, InputDecl, LetStmt,
-  NameRef, Program, ScheduleDecl, TestDecl,
+  BalanceStmt, ClauseDecl, ConstDecl, EventDecl, Expr, InputDecl, LetStmt,
+  NameRef, Program, ScheduleDecl, TestDecl, TiersDecl,
 } from "../syntax/ast.ts";
+import type { TierRow } from "../eval/tiers.ts";
 import type { Unit } from "./unit.ts";
 import type { TermsHeader } from "../compile/ir.ts";
 
@@ -20,8 +21,23 @@ export type Binding =
   | { readonly kind: "const"; readonly decl: ConstDecl }
   | { readonly kind: "schedule"; readonly decl: ScheduleDecl }
   | { readonly kind: "let"; readonly decl: LetStmt }
+  /** A balance of the enclosing clause: its current value (language.md §7 "balance"). */
+  | { readonly kind: "balance"; readonly decl: BalanceStmt }
   | { readonly kind: "eventArg"; readonly event: EventDecl; readonly index: number }
-  | { readonly kind: "periodFact"; readonly fact: PeriodFact };
+  | { readonly kind: "periodFact"; readonly fact: PeriodFact }
+  /** A tiers table: only ever the first argument of tier(…) or marginal(…) (language.md §5 "tiers"). */
+  | { readonly kind: "tiers"; readonly decl: TiersDecl };
+
+/**
+ * A tiers table as the checker proved and evaluated it: exact rows in
+ * ascending, contiguous order, and the (number) types of its bounds and values.
+ */
+export interface CheckedTiers {
+  readonly decl: TiersDecl;
+  readonly rows: readonly TierRow[];
+  readonly bound: Extract<Type, { kind: "number" }>;
+  readonly value: Extract<Type, { kind: "number" }>;
+}
 
 /** The static type of an expression. Numbers carry a unit (dimensionless: empty unit). */
 export type Type =
@@ -45,6 +61,8 @@ export interface CheckedProgram {
   /** Declarations by kind, in source order. */
   readonly consts: readonly ConstDecl[];
   readonly schedules: readonly ScheduleDecl[];
+  /** Tiers tables, evaluated, in source order. */
+  readonly tiers: readonly CheckedTiers[];
   readonly clauses: readonly ClauseDecl[];
   readonly tests: readonly TestDecl[];
   /** What every NameRef in the program refers to. */

@@ -7,8 +7,10 @@
 import { CHECK } from "../diagnostics/codes/check.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type {
-  CapStmt, CapWindow, ClauseDecl, GrantsStmt, LetStmt, Name, NameRef, OnStmt, PaysStmt, Program, Stmt, WhenStmt, WindowStmt,
+  AdjustStmt, BalanceStmt, CapStmt, CapWindow, ClauseDecl, DateLit, GrantsStmt, LetStmt, Name, NameRef, OnStmt, PaysStmt, Program, Stmt,
+  WhenStmt, WindowStmt,
 } from "../syntax/ast.ts";
+import { BalanceReads } from "./balances.ts";
 import type { Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
@@ -16,7 +18,7 @@ import { bindingNoun, reportDuplicate, reportPeriodFactName, reportUnknownParty,
 import { isRecovered } from "./recovered.ts";
 import { Scope, type ScopeEntry } from "./scope.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { describeType, notMoney } from "./types.ts";
+import { describeType, notMoney, unitWord } from "./types.ts";
 
 /** Checks the body of every clause in the program (duplicated clauses too). */
 export function checkClauses(program: Program, ctx: CheckContext, globals: Globals, exprs: ExprChecker): void {
@@ -32,21 +34,29 @@ interface Block {
   readonly insideOn: boolean;
 }
 
+/** A `from`/`until` with its date written out (not a template parameter's name). */
+type DatedWindow = WindowStmt & { readonly date: DateLit };
+
 const WINDOW_TEXT: Record<CapWindow, string> = { term: "over term", contract_year: "per contract_year", period: "per period" };
 
 class ClauseChecker {
   private readonly usedLets = new Set<LetStmt>();
   private readonly declaredLets: LetStmt[] = [];
+  private readonly declaredBalances: BalanceStmt[] = [];
+  private readonly readBalances = new Set<BalanceStmt>();
   private readonly caps = new Map<CapWindow, CapStmt>();
-  private from: WindowStmt | null = null;
-  private until: WindowStmt | null = null;
+  private from: DatedWindow | null = null;
+  private readonly balanceReads: BalanceReads;
+  private until: DatedWindow | null = null;
 
   constructor(
     private readonly ctx: CheckContext,
     private readonly globals: Globals,
     private readonly exprs: ExprChecker,
     private readonly clause: ClauseDecl,
-  ) {}
+  ) {
+    this.balanceReads = new BalanceReads(ctx.bindings);
+  }
 
   run(): void {
     const scope = new Scope(this.globals.scope, "clause");
@@ -56,11 +66,21 @@ class ClauseChecker {
     for (const l of this.declaredLets) {
       if (!this.usedLets.has(l)) this.ctx.warning(CHECK.unusedLet, l.name.range, `let ${l.name.text} is never used`);
     }
+    for (const v of this.declaredBalances) {
+      if (!this.readBalances.has(v)) {
+        this.ctx.warning(CHECK.unusedBalance, v.name.range, `balance ${v.name.text} is never read, so it changes no payment`);
+      }
+    }
   }
 
   private env(scope: Scope, allow?: ExprEnv["allow"]): ExprEnv {
     const explainUnknown = (ref: NameRef) => this.explainUnknown(ref);
-    return allow ? { scope, usedLets: this.usedLets, explainUnknown, allow } : { scope, usedLets: this.usedLets, explainUnknown };
+    // Every resolved name passes here: note the balances read, then apply the place's own rule.
+    const noting: ExprEnv["allow"] = (ref, entry) => {
+      if (entry.binding.kind === "balance") this.readBalances.add(entry.binding.decl);
+      return allow === undefined || allow(ref, entry);
+    };
+    return { scope, usedLets: this.usedLets, explainUnknown, allow: noting };
   }
 
   private block(stmts: readonly Stmt[], b: Block): void {
@@ -85,6 +105,10 @@ class ClauseChecker {
         return this.cap(s, b);
       case "Window":
         return this.window(s, b);
+      case "Balance":
+        return this.balance(s, b);
+      case "Adjust":
+        return this.adjust(s, b);
     }
   }
 
@@ -116,20 +140,117 @@ class ClauseChecker {
   private explainUnknown(ref: NameRef): boolean {
     const decl = findLet(this.clause.body, ref.name.text);
     if (decl === null) return false;
-    this.usedLets.add(decl); // misplaced, not unused: one error is enough
+    // misplaced, not unused: one error is enough
+    if (decl.kind === "Let") this.usedLets.add(decl);
+    else this.readBalances.add(decl);
+    const word = decl.kind === "Let" ? "let" : "balance";
     const at = ref.range.start;
     const why = at >= decl.range.start && at < decl.range.end
-      ? `${ref.name.text} is used in its own let: a let is visible only after its declaration`
+      ? `${ref.name.text} is used in its own ${word}: a ${word} is visible only after its declaration`
       : at < decl.range.start
-        ? `${ref.name.text} is used before its let: a let is visible only after its declaration`
-        : `${ref.name.text} is declared by a let inside another block and is not visible here: a let is visible only in its block`;
+        ? `${ref.name.text} is used before its ${word}: a ${word} is visible only after its declaration`
+        : `${ref.name.text} is declared by a ${word} inside another block and is not visible here: a ${word} is visible only in its block`;
     this.ctx.error(
       CHECK.letNotVisible,
       ref.name.range,
       why,
-      [{ range: decl.name.range, message: `let ${ref.name.text} is declared here` }],
+      [{ range: decl.name.range, message: `${word} ${ref.name.text} is declared here` }],
     );
     return true;
+  }
+
+  /**
+   * `balance NAME = EXPR`: at clause top level, a constant number, a name
+   * that hides nothing (the rules of a let).
+   */
+  private balance(s: BalanceStmt, b: Block): void {
+    if (!b.top) {
+      this.ctx.error(
+        CHECK.clauseLevelOnly,
+        s.range,
+        "a balance belongs to the whole clause and carries over between periods: declare it at the top level of the clause, not inside when, on or at signing",
+      );
+    }
+    const constant: ExprEnv["allow"] = (ref, entry) => {
+      if (entry.binding.kind === "const") return true;
+      this.ctx.error(
+        CHECK.notConstant,
+        ref.name.range,
+        `the initial value of a balance may only use numbers, consts and built-ins, but ${ref.name.text} is ${bindingNoun(entry.binding)}`,
+      );
+      return false;
+    };
+    const t = this.exprs.check(s.initial, this.env(b.scope, constant));
+    if (t.kind !== "error" && t.kind !== "number") {
+      this.ctx.error(CHECK.balanceNotNumber, s.initial.range, `a balance holds a number (such as an amount of money), but this initial value is ${describeType(t)}`);
+    }
+    const text = s.name.text;
+    if (text === "") return;
+    if (reportPeriodFactName(this.ctx, s.name, "balance")) return;
+    const same = b.scope.own(text);
+    if (same?.name) {
+      reportDuplicate(this.ctx, s.name, same.name, same.binding.kind === "balance" ? "a balance of this clause" : "a let in this block");
+      return;
+    }
+    const outer = b.scope.lookup(text);
+    if (outer) {
+      this.ctx.error(
+        CHECK.shadowsName,
+        s.name.range,
+        `balance ${text} would hide ${outer.what}; choose another name`,
+        outer.name ? [{ range: outer.name.range, message: `${text} is declared here` }] : undefined,
+      );
+      return;
+    }
+    const type = t.kind === "number" ? t : { kind: "error" as const };
+    b.scope.declare(text, { name: s.name, binding: { kind: "balance", decl: s }, level: b.top ? "clause" : "block", type, what: `the balance ${text}` });
+    if (b.top) this.declaredBalances.push(s);
+  }
+
+  /** `add AMOUNT to NAME` / `subtract AMOUNT from NAME`: NAME a balance declared before, AMOUNT in its unit. */
+  private adjust(s: AdjustStmt, b: Block): void {
+    const t = this.exprs.check(s.amount, this.env(b.scope));
+    const text = s.balance.text;
+    if (text === "") return;
+    const entry = b.scope.lookup(text);
+    if (entry?.binding.kind !== "balance") {
+      this.unknownBalance(s, entry);
+      return;
+    }
+    const target = entry.type;
+    if (t.kind === "error" || target.kind !== "number") return;
+    const verb = s.op === "add" ? "add" : "subtract";
+    const into = s.op === "add" ? "to" : "from";
+    if (t.kind !== "number") {
+      this.ctx.error(CHECK.balanceUnitMismatch, s.amount.range, `cannot ${verb} ${describeType(t)} ${into} balance ${text}, which is ${describeType(target)}`);
+    } else if (!t.unit.equals(target.unit)) {
+      this.ctx.error(
+        CHECK.balanceUnitMismatch,
+        s.amount.range,
+        `cannot ${verb} ${unitWord(t)} ${into} balance ${text} in ${unitWord(target)}: the amount must have the balance's unit`,
+        entry.name ? [{ range: entry.name.range, message: `balance ${text} is declared here, in ${unitWord(target)}` }] : undefined,
+      );
+    }
+  }
+
+  private unknownBalance(s: AdjustStmt, entry: ScopeEntry | undefined): void {
+    const text = s.balance.text;
+    const verb = s.op === "add" ? "add to" : "subtract from";
+    const later = findLet(this.clause.body, text);
+    let message: string;
+    const related: { range: Name["range"]; message: string }[] = [];
+    if (entry !== undefined) {
+      message = `${text} is ${entry.what}, not a balance: add and subtract change only balances of this clause`;
+      if (entry.name) related.push({ range: entry.name.range, message: `${text} is declared here` });
+    } else if (later?.kind === "Balance") {
+      message = `cannot ${verb} ${text} here: balance ${text} is declared later, and a balance is visible only after its declaration`;
+      related.push({ range: later.name.range, message: `balance ${text} is declared here` });
+    } else {
+      const names = this.declaredBalances.map((v) => v.name.text);
+      const hint = didYouMean(text, names);
+      message = `unknown balance ${text}${hint || (names.length > 0 ? `; the balances of this clause are ${names.join(", ")}` : "; declare it at the top of the clause with balance NAME = VALUE")}`;
+    }
+    this.ctx.error(CHECK.unknownBalance, s.balance.range, message, related.length > 0 ? related : undefined);
   }
 
   private party(n: Name): boolean {
@@ -177,7 +298,9 @@ class ClauseChecker {
   private when(s: WhenStmt, b: Block): void {
     const n = s.consecutive;
     let allow: ExprEnv["allow"];
-    if (n !== null) {
+    if (n?.kind === "Name") {
+      this.ctx.error(CHECK.templateParamOutsideTemplate, n.range, `for N consecutive periods needs a whole number such as 3, not the name ${n.text} (a name is allowed here only for a parameter inside a template)`);
+    } else if (n !== null) {
       const count = wholeCount(n.digits, n.scale === null && !n.percent && n.unit === null);
       if (count === null) {
         this.ctx.error(CHECK.invalidConsecutiveCount, n.range, `for N consecutive periods needs a whole number N from 1 up, not ${n.digits}`);
@@ -201,6 +324,18 @@ class ClauseChecker {
 
   /** `for N consecutive periods` observes its condition every period: only clause-level names exist then. */
   private clauseLevelOnly(ref: NameRef, entry: ScopeEntry): boolean {
+    const read = entry.binding.kind === "balance"
+      ? entry.binding.decl
+      : entry.binding.kind === "let" ? this.balanceReads.ofLet(entry.binding.decl) : null;
+    if (read !== null) {
+      const via = entry.binding.kind === "let" ? `the let ${ref.name.text} reads the balance ${read.name.text}` : `${ref.name.text} is a balance`;
+      this.ctx.error(
+        CHECK.consecutiveUsesBalance,
+        ref.name.range,
+        `${via}, but the condition of for N consecutive periods is observed before the clause's statements run, in every period: it may not read balances`,
+      );
+      return false;
+    }
     if (entry.level !== "block" && entry.level !== "event") return true;
     this.ctx.error(
       CHECK.consecutiveUsesLocalName,
@@ -262,6 +397,14 @@ class ClauseChecker {
     }
     // Caps are evaluated every period from inputs, consts, schedules and period facts.
     const allow: ExprEnv["allow"] = (ref, entry) => {
+      if (entry.binding.kind === "balance") {
+        this.ctx.error(
+          CHECK.capUsesBalance,
+          ref.name.range,
+          `a cap amount may not use the balance ${ref.name.text}: caps are evaluated every period from inputs, consts, schedules and period facts`,
+        );
+        return false;
+      }
       if (entry.binding.kind !== "let" && entry.binding.kind !== "eventArg") return true;
       this.ctx.error(
         CHECK.capUsesLet,
@@ -278,6 +421,10 @@ class ClauseChecker {
   }
 
   private window(s: WindowStmt, b: Block): void {
+    if (s.date.kind === "Name") {
+      this.ctx.error(CHECK.templateParamOutsideTemplate, s.date.range, `${s.bound} needs a date such as 2028-12-31, not the name ${s.date.text} (a name is allowed here only for a parameter inside a template)`);
+      return;
+    }
     this.ctx.date(s.date);
     if (!b.top) {
       this.ctx.error(CHECK.clauseLevelOnly, s.range, `${s.bound} sets when the whole clause applies: write it at the top level of the clause, not inside when, on or at signing`);
@@ -290,8 +437,9 @@ class ClauseChecker {
       ]);
       return;
     }
-    if (s.bound === "from") this.from = s;
-    else this.until = s;
+    const dated = s as DatedWindow; // a Name was refused above
+    if (s.bound === "from") this.from = dated;
+    else this.until = dated;
   }
 
   private checkWindow(): void {
@@ -325,12 +473,12 @@ function wholeCount(digits: string, plain: boolean): number | null {
   return v !== null && v >= 1 ? v : null;
 }
 
-/** The first let named `text` anywhere in a clause body (iterative: blocks may nest deeply). */
-function findLet(body: readonly Stmt[], text: string): LetStmt | null {
+/** The first let or balance named `text` anywhere in a clause body (iterative: blocks may nest deeply). */
+function findLet(body: readonly Stmt[], text: string): LetStmt | BalanceStmt | null {
   const stack: Stmt[] = [...body].reverse();
   while (stack.length > 0) {
     const s = stack.pop()!;
-    if (s.kind === "Let" && s.name.text === text) return s;
+    if ((s.kind === "Let" || s.kind === "Balance") && s.name.text === text) return s;
     if (s.kind === "When" || s.kind === "On" || s.kind === "AtSigning") {
       for (let i = s.body.length - 1; i >= 0; i--) stack.push(s.body[i]!);
     }

@@ -7,6 +7,8 @@ import { Decimal, DecimalLimitError } from "../eval/decimal.ts";
 import { CHECK } from "../diagnostics/codes/check.ts";
 import type { ConstDecl, Expr, NumberLit } from "../syntax/ast.ts";
 import type { CheckContext } from "./context.ts";
+import { constTierCall, isTierBuiltin } from "./tiers.ts";
+import { compound, isCompoundPeriods } from "../eval/finance.ts";
 
 export type ConstValue = Decimal | boolean;
 
@@ -117,6 +119,7 @@ export class ConstEvaluator {
   }
 
   private call(name: string, args: readonly Expr[]): ConstValue | null {
+    if (isTierBuiltin(name)) return constTierCall(this.ctx, name, args, (a) => this.eval(a));
     const vs: Decimal[] = [];
     for (const a of args) {
       const v = this.eval(a);
@@ -132,6 +135,7 @@ export class ConstEvaluator {
       case "round": return step === undefined ? x.round(0, this.ctx.rounding) : step.gt(Decimal.ZERO) ? x.roundToStep(step, this.ctx.rounding) : null;
       case "floor": return step === undefined ? x.floor() : step.gt(Decimal.ZERO) ? x.div(step).floor().mul(step) : null;
       case "ceil": return step === undefined ? x.ceil() : step.gt(Decimal.ZERO) ? x.div(step).ceil().mul(step) : null;
+      case "compound": return step !== undefined && isCompoundPeriods(step) ? compound(x, step) : null;
       default: return null;
     }
   }

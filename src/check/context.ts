@@ -6,8 +6,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { CHECK } from "../diagnostics/codes/check.ts";
-import type { DateLit, Expr, NameRef, RoundingMode } from "../syntax/ast.ts";
-import type { Binding, Type } from "./checked-program.ts";
+import type { DateLit, Expr, NameRef, RoundingMode, TiersDecl } from "../syntax/ast.ts";
+import type { Binding, CheckedTiers, Type } from "./checked-program.ts";
 import type { TermCalendar } from "./calendar.ts";
 import { formatDate, parseDate, type CalendarDate } from "../eval/dates.ts";
 
@@ -17,6 +17,8 @@ export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly bindings = new Map<NameRef, Binding>();
   readonly types = new Map<Expr, Type>();
+  /** Each tiers table once checked: evaluated, or null when it has errors (calls on it then stay quiet). */
+  readonly tiers = new Map<TiersDecl, CheckedTiers | null>();
 
   /** The deal currency code, or null when missing (then unit checks against it are skipped). */
   currency: string | null = null;

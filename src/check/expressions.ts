@@ -17,18 +17,43 @@ import {
   BOOL_TYPE, DATE_TYPE, ERROR_TYPE, PLAIN_TYPE, describeType, numberType, sameType, unitWord,
 } from "./types.ts";
 import { resolveUnitExpr } from "./units.ts";
+import { checkTierCall, isTierBuiltin } from "./tiers.ts";
+import { FINANCE_BUILTINS, typeCompound, typeFinanceCall } from "./builtins-finance.ts";
 
 /** Deeper expressions are refused: the interpreter recurses over them too. */
 export const MAX_EXPRESSION_DEPTH = 1000;
 
 /** The built-in functions and how many arguments each takes (brief §2). */
-export const BUILTINS: Readonly<Record<string, { readonly min: number; readonly max: number; readonly usage: string }>> = {
+export const BUILTINS: Readonly<Record<string, {
+  readonly min: number;
+  readonly max: number;
+  readonly usage: string;
+  /** When only some counts between min and max are allowed (the day counts: 0 or 2). */
+  readonly counts?: readonly number[];
+  /** One line for the editor's hover (docs/language.md §4 has the rules). */
+  readonly summary?: string;
+}>> = {
   min: { min: 2, max: Infinity, usage: "min(a, b, …)" },
   max: { min: 2, max: Infinity, usage: "max(a, b, …)" },
   abs: { min: 1, max: 1, usage: "abs(x)" },
   round: { min: 1, max: 2, usage: "round(x) or round(x, step)" },
   floor: { min: 1, max: 2, usage: "floor(x) or floor(x, step)" },
   ceil: { min: 1, max: 2, usage: "ceil(x) or ceil(x, step)" },
+  // Finance built-ins (builtins-finance.ts).
+  interpolate: {
+    min: 4,
+    max: 5,
+    usage: "interpolate(from_value, to_value, from_date, to_date) or interpolate(from_value, to_value, from_date, to_date, at)",
+    summary: "linear taper from from_value on from_date to to_value on to_date, taken at `at` (default period_start)",
+  },
+  act_365f: { min: 0, max: 2, counts: [0, 2], usage: "act_365f() or act_365f(from, to)", summary: "year fraction ACT/365F: days from `from` up to `to` (excluded) / 365; no arguments: the period" },
+  act_360: { min: 0, max: 2, counts: [0, 2], usage: "act_360() or act_360(from, to)", summary: "year fraction ACT/360: days from `from` up to `to` (excluded) / 360; no arguments: the period" },
+  thirty_360: { min: 0, max: 2, counts: [0, 2], usage: "thirty_360() or thirty_360(from, to)", summary: "year fraction 30/360 (ISDA bond basis); no arguments: the period" },
+  convert: { min: 2, max: 2, usage: "convert(amount, rate)", summary: "amount in currency C × rate in D per C, rounded to D's minor unit with the deal's rounding mode" },
+  compound: { min: 2, max: 2, usage: "compound(rate, n)", summary: "(1 + rate)^n, exact: rate a plain number, n a whole number from 0 to 1000" },
+  // Tiers tables (tiers.ts): the first argument is a table's name.
+  tier: { min: 2, max: 2, usage: "tier(tiers, x)" },
+  marginal: { min: 3, max: 3, usage: "marginal(tiers, base_before, amount)" },
 };
 
 /** Where an expression is typed: its scope and what names it may use. */
@@ -126,6 +151,10 @@ export class ExprChecker {
     }
     this.ctx.bindings.set(ref, entry.binding);
     if (entry.binding.kind === "let") env.usedLets?.add(entry.binding.decl);
+    if (entry.binding.kind === "tiers") {
+      this.ctx.error(CHECK.tiersUsedAsValue, ref.name.range, `${text} is a tiers table, not a value; read it with tier(${text}, x) or marginal(${text}, base_before, amount)`);
+      return ERROR_TYPE;
+    }
     if (env.allow && !env.allow(ref, entry)) return ERROR_TYPE;
     return entry.type;
   }
@@ -255,6 +284,7 @@ export class ExprChecker {
 
   private call(e: Call, env: ExprEnv): Type {
     const name = e.callee.text;
+    if (isTierBuiltin(name)) return checkTierCall(e, env, this.ctx, (a) => this.type(a, env));
     const args = e.args.map((a) => this.type(a, env));
     const spec = BUILTINS[name];
     if (spec === undefined) {
@@ -266,7 +296,7 @@ export class ExprChecker {
       this.ctx.error(CHECK.unknownFunction, e.callee.range, message);
       return ERROR_TYPE;
     }
-    if (args.length < spec.min || args.length > spec.max) {
+    if (args.length < spec.min || args.length > spec.max || (spec.counts !== undefined && !spec.counts.includes(args.length))) {
       const wanted = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} or ${spec.max}`;
       this.ctx.error(
         CHECK.wrongArgumentCount,
@@ -276,6 +306,8 @@ export class ExprChecker {
       return ERROR_TYPE;
     }
     if (args.some((t) => t.kind === "error")) return ERROR_TYPE;
+    if (name === "compound") return typeCompound(this.ctx, e, args, (x) => this.consts.eval(x));
+    if (FINANCE_BUILTINS.has(name)) return typeFinanceCall(this.ctx, e, args, env);
     if (name === "min" || name === "max") return this.extreme(e, args);
     for (let i = 0; i < args.length; i++) {
       const t = args[i]!;

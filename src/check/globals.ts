@@ -1,10 +1,10 @@
 /**
- * Consts and schedules may use each other in any source order, so they are
- * typed in dependency order; a cycle among them is an error (a const
+ * Consts, schedules and tiers tables may use each other in any source
+ * order, so they are typed in dependency order; a cycle among them is an error (a const
  * defined in terms of itself has no value).
  */
 import { CHECK } from "../diagnostics/codes/check.ts";
-import type { ConstDecl, Expr, Name, ScheduleDecl } from "../syntax/ast.ts";
+import type { ConstDecl, Expr, Name, ScheduleDecl, TiersDecl } from "../syntax/ast.ts";
 import type { ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
@@ -12,25 +12,27 @@ import { stronglyConnected } from "./graph.ts";
 import { isRecovered } from "./recovered.ts";
 import { bindingNoun, type Globals } from "./names.ts";
 import { checkScheduleShape, typeSchedule } from "./schedules.ts";
+import { checkTiers } from "./tiers.ts";
 import { ERROR_TYPE } from "./types.ts";
 import { nameRefsIn } from "./walk.ts";
 
-type GlobalDecl = ConstDecl | ScheduleDecl;
+type GlobalDecl = ConstDecl | ScheduleDecl | TiersDecl;
 
 function valuesOf(d: GlobalDecl): readonly Expr[] {
+  if (d.kind === "Tiers") return d.entries.flatMap((e) => (e.high === null ? [e.low, e.value] : [e.low, e.high, e.value]));
   return d.kind === "Const" ? [d.value] : d.entries.map((e) => e.value);
 }
 
 /** Types every const and schedule, checks schedule shapes, and reports cycles. */
 export function checkGlobals(ctx: CheckContext, globals: Globals, exprs: ExprChecker, consts: ConstEvaluator): void {
-  const nodes: GlobalDecl[] = [...globals.consts, ...globals.schedules].sort((a, b) => a.range.start - b.range.start);
+  const nodes: GlobalDecl[] = [...globals.consts, ...globals.schedules, ...globals.tiers].sort((a, b) => a.range.start - b.range.start);
   const indexOf = new Map<GlobalDecl, number>(nodes.map((d, i) => [d, i]));
   const edges = nodes.map((d) => {
     const out: number[] = [];
     for (const e of valuesOf(d)) {
       for (const ref of nameRefsIn(e)) {
         const b = globals.scope.lookup(ref.name.text)?.binding;
-        const target = b?.kind === "const" || b?.kind === "schedule" ? indexOf.get(b.decl) : undefined;
+        const target = b?.kind === "const" || b?.kind === "schedule" || b?.kind === "tiers" ? indexOf.get(b.decl) : undefined;
         if (target !== undefined) out.push(target);
       }
     }
@@ -50,6 +52,18 @@ export function checkGlobals(ctx: CheckContext, globals: Globals, exprs: ExprChe
     },
   };
   const scheduleEnv: ExprEnv = { scope: globals.scope };
+  const tiersEnv: ExprEnv = {
+    scope: globals.scope,
+    allow: (ref, entry) => {
+      if (entry.binding.kind === "const") return true;
+      ctx.error(
+        CHECK.tiersNotConstant,
+        ref.name.range,
+        `the bounds and values of a tiers table are constants (numbers and consts), but ${ref.name.text} is ${bindingNoun(entry.binding)}`,
+      );
+      return false;
+    },
+  };
 
   for (const component of stronglyConnected(nodes.length, edges)) {
     const members = component.map((i) => nodes[i]!);
@@ -57,7 +71,9 @@ export function checkGlobals(ctx: CheckContext, globals: Globals, exprs: ExprChe
     if (cyclic) reportCycle(ctx, members, edges, nodes, indexOf);
     for (const d of members) {
       const entry = globals.scope.own(d.name.text)!;
-      if (d.kind === "Const") {
+      if (d.kind === "Tiers") {
+        checkTiers(d, ctx, exprs, consts, tiersEnv, cyclic);
+      } else if (d.kind === "Const") {
         const t = exprs.check(d.value, constEnv);
         entry.type = cyclic ? ERROR_TYPE : t;
       } else {
@@ -101,7 +117,7 @@ function reportCycle(
   const path: Name[] = [first.name];
   for (let v = closing; v !== null && v !== start; v = previous.get(v) ?? null) path.splice(1, 0, nodes[v]!.name);
   path.push(first.name);
-  const kind = first.kind === "Const" ? "const" : "schedule";
+  const kind = first.kind === "Const" ? "const" : first.kind === "Tiers" ? "tiers" : "schedule";
   ctx.error(
     CHECK.declarationCycle,
     first.name.range,

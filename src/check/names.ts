@@ -1,12 +1,12 @@
 /**
- * Top-level names: parties, units, inputs, consts, schedules, events and
- * clauses, each declared once. Inputs, consts and schedules share the value
- * namespace (with the period facts, which nothing may redeclare); parties,
+ * Top-level names: parties, units, inputs, consts, schedules, tiers tables,
+ * events and clauses, each declared once. Inputs, consts, schedules and
+ * tiers tables share the value namespace (with the period facts, which nothing may redeclare); parties,
  * units, events and clauses each have their own.
  */
 import { CHECK } from "../diagnostics/codes/check.ts";
 import type {
-  ClauseDecl, ConstDecl, EventDecl, EventParam, InputDecl, Name, Party, Program, ScheduleDecl, TestDecl,
+  ClauseDecl, ConstDecl, EventDecl, EventParam, InputDecl, Name, Party, Program, ScheduleDecl, TestDecl, TiersDecl,
 } from "../syntax/ast.ts";
 import { PERIOD_FACTS, type Binding, type PeriodFact, type Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
@@ -36,6 +36,8 @@ export interface Globals {
   /** Consts and schedules that were declared (duplicates left out), in source order. */
   readonly consts: readonly ConstDecl[];
   readonly schedules: readonly ScheduleDecl[];
+  /** Tiers tables that were declared (duplicates left out), in source order. */
+  readonly tiers: readonly TiersDecl[];
   readonly clauses: ReadonlyMap<string, ClauseDecl>;
   readonly clauseList: readonly ClauseDecl[];
   readonly tests: readonly TestDecl[];
@@ -87,6 +89,7 @@ export function declareGlobals(program: Program, ctx: CheckContext, header: Head
   const inputTypes = new Map<InputDecl, Type>();
   const consts: ConstDecl[] = [];
   const schedules: ScheduleDecl[] = [];
+  const tiers: TiersDecl[] = [];
   const events = new Map<string, EventDecl>();
   const clauses = new Map<string, ClauseDecl>();
   const clauseList: ClauseDecl[] = [];
@@ -103,6 +106,9 @@ export function declareGlobals(program: Program, ctx: CheckContext, header: Head
       }
       case "Const":
         if (declareValue(ctx, scope, d.name, { kind: "const", decl: d }, ERROR_TYPE)) consts.push(d);
+        break;
+      case "Tiers":
+        if (declareValue(ctx, scope, d.name, { kind: "tiers", decl: d }, ERROR_TYPE)) tiers.push(d);
         break;
       case "Schedule":
         if (declareValue(ctx, scope, d.name, { kind: "schedule", decl: d }, ERROR_TYPE)) schedules.push(d);
@@ -162,13 +168,13 @@ export function declareGlobals(program: Program, ctx: CheckContext, header: Head
     }
   }
 
-  return { parties, units, inputs, inputTypes, events, paramTypes, consts, schedules, clauses, clauseList, tests, scope };
+  return { parties, units, inputs, inputTypes, events, paramTypes, consts, schedules, tiers, clauses, clauseList, tests, scope };
 }
 
 /** Declares an input, const or schedule in the global scope; false when the name is taken. */
 function declareValue(ctx: CheckContext, scope: Scope, name: Name, binding: Binding, type: Type): boolean {
   if (name.text === "") return false;
-  const kind = binding.kind as "input" | "const" | "schedule";
+  const kind = binding.kind === "tiers" ? "tiers table" : (binding.kind as "input" | "const" | "schedule");
   if (reportPeriodFactName(ctx, name, kind)) return false;
   const first = scope.own(name.text);
   if (first?.name) {
@@ -185,7 +191,9 @@ export function bindingNoun(b: Binding): string {
     case "input": return "an input";
     case "const": return "a const";
     case "schedule": return "a schedule";
+    case "tiers": return "a tiers table";
     case "let": return "a let";
+    case "balance": return "a balance";
     case "eventArg": return `an argument of ${b.event.name.text}`;
     case "periodFact": return "a period fact";
   }

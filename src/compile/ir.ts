@@ -5,9 +5,11 @@
  * Everything the checker resolved is written down here, so the runtime needs
  * neither the parser nor the checker:
  * - every name is resolved to a slot (an index): inputs and events by their
- *   position in `header.inputs` / `header.events`, consts and schedules by
- *   their position in `consts` / `schedules`, lets by their position in
- *   their clause's `lets`, event arguments by event slot and argument index;
+ *   position in `header.inputs` / `header.events`, consts, schedules and
+ *   tiers tables by their position in `consts` / `schedules` / `tiers`,
+ *   lets by their position in
+ *   their clause's `lets`, balances by their position in their clause's
+ *   `balances`, event arguments by event slot and argument index;
  * - every number is an exact decimal string, already scaled (`6.3 billion`
  *   is "6300000000", `12.5%` is "0.125");
  * - every expression node carries its static `type`, its source `range`,
@@ -72,6 +74,7 @@ export type IrExpr =
   | IrConstRef
   | IrScheduleRef
   | IrLetRef
+  | IrBalanceRef
   | IrEventArgRef
   | IrPeriodFactRef
   | IrUnary
@@ -135,6 +138,16 @@ export interface IrLetRef extends IrRefBase {
   readonly slot: number;
 }
 
+/**
+ * A balance of the enclosing clause: slot = index in the clause's
+ * `balances`. Its value is the current one: the initial value plus the
+ * `add`s and minus the `subtract`s run so far, in this and earlier periods.
+ */
+export interface IrBalanceRef extends IrRefBase {
+  readonly kind: "Balance";
+  readonly slot: number;
+}
+
 /** An argument of the event an enclosing `on` block runs for: event slot and argument index. */
 export interface IrEventArgRef extends IrRefBase {
   readonly kind: "EventArg";
@@ -176,18 +189,38 @@ export interface IrBinary extends IrExprBase {
   readonly text?: string;
 }
 
-/** The built-in functions of brief §2. */
-export type IrBuiltin = "min" | "max" | "abs" | "round" | "floor" | "ceil";
+/**
+ * The built-in functions of brief §2, and the finance built-ins of
+ * docs/language.md §4: `interpolate`, the day counts `act_365f`, `act_360`,
+ * `thirty_360` (with no arguments: over the current period), `convert`,
+ * `compound`.
+ */
+export type IrBuiltin =
+  | "min" | "max" | "abs" | "round" | "floor" | "ceil"
+  | "interpolate" | "act_365f" | "act_360" | "thirty_360" | "convert" | "compound"
+  | "tier" | "marginal";
 
 /**
  * A built-in call; every argument is evaluated first. `round`, `floor` and
- * `ceil` with a step carry `text` for the error on a step that is not above zero.
+ * `ceil` with a step, `interpolate` and `compound` carry `text` for the
+ * run-time error (a step that is not above zero; dates that are not
+ * ascending; n not a whole number from 0 to 1000). `convert`
+ * carries `decimals`: the minor unit of the currency it converts to, which
+ * its result is rounded to with the deal's rounding mode.
  */
 export interface IrCall extends IrExprBase {
   readonly kind: "Call";
   readonly fn: IrBuiltin;
   readonly args: readonly IrExpr[];
   readonly text?: string;
+  readonly decimals?: number;
+  /**
+   * `tier` and `marginal` only: the slot of the tiers table (its index in
+   * `TermsIr.tiers`); `args` are then the arguments after the table (`x`;
+   * `base_before`, `amount`) and `text` is the printed call, quoted by
+   * their run-time errors (TN3030, TN3031).
+   */
+  readonly table?: number;
 }
 
 /** `if cond then a else b`: only the branch taken is evaluated. */
@@ -210,8 +243,38 @@ export interface IrInvalid extends IrExprBase {
 
 // ---------------------------------------------------------------- clause statements
 
-/** A statement of a clause body. Lets, caps and `from`/`until` are hoisted to the clause. */
-export type IrStmt = IrPays | IrGrants | IrWhen | IrOn | IrAtSigning;
+/**
+ * A statement of a clause body. Lets, balances, caps and `from`/`until` are
+ * hoisted to the clause; a let that reads a balance also leaves an
+ * `IrLetStmt` where it was written.
+ */
+export type IrStmt = IrPays | IrGrants | IrWhen | IrOn | IrAtSigning | IrAdjust | IrLetStmt;
+
+/**
+ * `add AMOUNT to BALANCE` (`op` "add") / `subtract AMOUNT from BALANCE`
+ * ("subtract"): changes the balance in `balance` (its slot in the clause's
+ * `balances`) by the exact amount, not rounded. `text` is the printed amount.
+ */
+export interface IrAdjust {
+  readonly kind: "Adjust";
+  readonly op: "add" | "subtract";
+  readonly balance: number;
+  readonly amount: IrExpr;
+  readonly text: string;
+  readonly range: IrRange;
+}
+
+/**
+ * A let that reads a balance (directly or through other lets), at the place
+ * it was written: its value is computed here, each time this statement
+ * runs, instead of on first use, so it sees the balance as it is at this
+ * point. `slot` is its index in the clause's `lets`.
+ */
+export interface IrLetStmt {
+  readonly kind: "Let";
+  readonly slot: number;
+  readonly range: IrRange;
+}
 
 /** `PAYER pays PAYEE AMOUNT`; `text` is the printed amount, quoted by the negative-payment error. */
 export interface IrPays {
@@ -280,6 +343,18 @@ export interface IrLet {
   readonly range: IrRange;
 }
 
+/**
+ * `balance NAME = INITIAL`: a value the clause carries from period to
+ * period. `initial` is constant (literals, consts, built-ins); the balance
+ * holds it before the first period of a run (of a test block: before the
+ * first period the test lists), and is never rounded.
+ */
+export interface IrBalance {
+  readonly name: string;
+  readonly initial: IrExpr;
+  readonly range: IrRange;
+}
+
 /** `cap AMOUNT over term | per contract_year | per period`, wherever written in the clause. */
 export interface IrCap {
   readonly window: "term" | "contract_year" | "period";
@@ -305,6 +380,8 @@ export interface IrClause {
   /** `until DATE` (ISO) or null. */
   readonly until: string | null;
   readonly lets: readonly IrLet[];
+  /** The clause's balances in declaration order (a balance's slot is its index here). */
+  readonly balances: readonly IrBalance[];
   readonly caps: readonly IrCap[];
   readonly streaks: readonly IrStreak[];
   readonly body: readonly IrStmt[];
@@ -339,6 +416,31 @@ export interface IrSchedule {
   readonly name: string;
   readonly basis: "contract_year" | "period" | "date";
   readonly entries: readonly IrScheduleEntry[];
+  readonly range: IrRange;
+}
+
+/**
+ * One row of a tiers table: `[low, high)` (exact decimal strings; `high`
+ * null for `onward`) and its `value`.
+ */
+export interface IrTierRow {
+  readonly low: string;
+  readonly high: string | null;
+  readonly value: string;
+  readonly range: IrRange;
+}
+
+/**
+ * A tiers table (docs/language.md §5 "tiers"), evaluated at compile time:
+ * rows ascending and contiguous (each `low` is the previous `high`), only
+ * the last may be `onward`. `boundUnit` and `valueUnit` are display units
+ * for messages (absent for plain numbers).
+ */
+export interface IrTiers {
+  readonly name: string;
+  readonly rows: readonly IrTierRow[];
+  readonly boundUnit?: string;
+  readonly valueUnit?: string;
   readonly range: IrRange;
 }
 
@@ -391,6 +493,11 @@ export interface TermsIr {
   readonly header: TermsHeader;
   readonly consts: readonly IrConst[];
   readonly schedules: readonly IrSchedule[];
+  /**
+   * Tiers tables in declaration order (a table's slot is its index here);
+   * absent when the term sheet has none.
+   */
+  readonly tiers?: readonly IrTiers[];
   readonly clauses: readonly IrClause[];
   readonly tests: readonly IrTest[];
 }

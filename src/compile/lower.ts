@@ -8,24 +8,29 @@
  * It accepts only programs the checker passed without errors; anything it
  * cannot express becomes an `Invalid` node, an internal error if ever run.
  */
-import type { Binding, CheckedProgram, DealHeader, Type } from "../check/checked-program.ts";
+import type { Binding, CheckedProgram, CheckedTiers, DealHeader, Type } from "../check/checked-program.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type {
-  Binary, CapStmt, ClauseDecl, ConstDecl, Expr, LetStmt, NameRef, NumberLit, ScheduleDecl,
-  ScheduleEntry, Stmt, TestDecl,
+  BalanceStmt, Binary, CapStmt, ClauseDecl, ConstDecl, Expr, LetStmt, NameRef, NumberLit, ScheduleDecl,
+  ScheduleEntry, Stmt, TestDecl, Call, TiersDecl,
 } from "../syntax/ast.ts";
+import { BalanceReads } from "../check/balances.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { exprText } from "./expr-text.ts";
+import { currencyDecimals } from "../check/currencies.ts";
 import type {
-  IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
-  IrTest, IrTestValue, TermsHeader, TermsIr, ValueType,
+  IrBalance, IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
+  IrTest, IrTestValue, IrTierRow, IrTiers, TermsHeader, TermsIr, ValueType,
 } from "./ir.ts";
 
 const MILLION = Decimal.ofInt(1_000_000);
 const BILLION = Decimal.ofInt(1_000_000_000);
 const HUNDRED = Decimal.ofInt(100);
 const DURATION_UNITS: readonly string[] = ["days", "months", "years"];
-const BUILTINS: readonly string[] = ["min", "max", "abs", "round", "floor", "ceil"];
+const BUILTINS: readonly string[] = ["min", "max", "abs", "round", "floor", "ceil", "interpolate", "act_365f", "act_360", "thirty_360", "convert", "compound", "tier", "marginal"];
+/** Forms that read the current period: a day count without arguments, interpolate without `at`. */
+const readsPeriod = (fn: string, args: number): boolean =>
+  (args === 0 && (fn === "act_365f" || fn === "act_360" || fn === "thirty_360")) || (fn === "interpolate" && args === 4);
 const STEP_BUILTINS: readonly string[] = ["round", "floor", "ceil"];
 
 export type { CheckedProgram };
@@ -54,6 +59,9 @@ function lowerHeader(h: DealHeader): TermsHeader {
 /** Per clause: the slot of each let, and which lets each `on` block owns. */
 interface ClauseScope {
   readonly letSlots: Map<LetStmt, number>;
+  /** Balance slots, by declaration and by name (`add`/`subtract` name theirs). */
+  readonly balanceSlots: Map<BalanceStmt, number>;
+  readonly balanceNames: Map<string, number>;
 }
 
 class Lowering {
@@ -62,14 +70,18 @@ class Lowering {
   private readonly constSlots = new Map<ConstDecl, number>();
   private readonly scheduleSlots = new Map<ScheduleDecl, number>();
   private readonly staticConst = new Map<ConstDecl, boolean>();
+  private readonly tierSlots = new Map<TiersDecl, number>();
   /** The clause being lowered: its let slots. Null outside clauses (consts, schedules, tests). */
   private scope: ClauseScope | null = null;
+  private readonly balanceReads: BalanceReads;
 
   constructor(private readonly checked: CheckedProgram) {
     checked.header.inputs.forEach((i, slot) => this.inputSlots.set(i.name, slot));
     checked.header.events.forEach((e, slot) => this.eventSlots.set(e.name, slot));
     checked.consts.forEach((c, slot) => this.constSlots.set(c, slot));
     checked.schedules.forEach((s, slot) => this.scheduleSlots.set(s, slot));
+    checked.tiers.forEach((t, slot) => this.tierSlots.set(t.decl, slot));
+    this.balanceReads = new BalanceReads(checked.bindings);
   }
 
   program(): TermsIr {
@@ -78,6 +90,7 @@ class Lowering {
       header: lowerHeader(c.header),
       consts: c.consts.map((d): IrConst => ({ name: d.name.text, value: this.expr(d.value), static: this.isStatic(d.value), range: range(d.range) })),
       schedules: c.schedules.map((s) => this.schedule(s)),
+      ...(c.tiers.length > 0 ? { tiers: c.tiers.map(lowerTiers) } : {}),
       clauses: c.clauses.map((d) => this.clause(d)),
       tests: c.tests.map((t) => this.test(t)),
     };
@@ -117,7 +130,11 @@ class Lowering {
       }
     };
     collectLets(d.body);
-    this.scope = { letSlots };
+    // Balances are declared at clause top level (checked).
+    const balances = d.body.filter((s): s is BalanceStmt => s.kind === "Balance");
+    const balanceSlots = new Map<BalanceStmt, number>(balances.map((b, slot) => [b, slot]));
+    const balanceNames = new Map<string, number>(balances.map((b, slot) => [b.name.text, slot]));
+    this.scope = { letSlots, balanceSlots, balanceNames };
 
     const caps: IrCap[] = [];
     const streaks: IrStreak[] = [];
@@ -136,7 +153,7 @@ class Lowering {
             // The checker forbids consecutive conditions inside `on`; such a one is never observed.
             if (s.consecutive && !insideOn) {
               streakOf.set(s, streaks.length);
-              streaks.push({ cond: this.expr(s.cond), periods: Number(s.consecutive.digits), range: range(s.range) });
+              streaks.push({ cond: this.expr(s.cond), periods: Number(s.consecutive.kind === "NumberLit" ? s.consecutive.digits : NaN), range: range(s.range) });
             }
             hoist(s.body, insideOn);
             break;
@@ -145,6 +162,8 @@ class Lowering {
           case "Let":
           case "Pays":
           case "Grants":
+          case "Balance":
+          case "Adjust":
             break;
         }
       }
@@ -152,6 +171,7 @@ class Lowering {
     hoist(d.body, false);
 
     const irLets: IrLet[] = lets.map((l) => ({ name: l.name.text, value: this.expr(l.value), range: range(l.range) }));
+    const irBalances: IrBalance[] = balances.map((b) => ({ name: b.name.text, initial: this.expr(b.initial), range: range(b.range) }));
     const body = this.block(d.body, streakOf);
     this.scope = null;
     return {
@@ -160,6 +180,7 @@ class Lowering {
       from: windows.from,
       until: windows.until,
       lets: irLets,
+      balances: irBalances,
       caps,
       streaks,
       body,
@@ -219,10 +240,19 @@ class Lowering {
         case "AtSigning":
           out.push({ kind: "AtSigning", body: this.block(s.body, streakOf), range: range(s.range) });
           break;
-        // Lets are evaluated on use; caps and windows were hoisted to the clause.
+        case "Adjust": {
+          const slot = this.scope!.balanceNames.get(s.balance.text) ?? -1;
+          out.push({ kind: "Adjust", op: s.op, balance: slot, amount: this.expr(s.amount), text: exprText(s.amount), range: range(s.range) });
+          break;
+        }
+        // A let that reads a balance is computed where it is written; the others on use.
         case "Let":
+          if (this.balanceReads.ofLet(s) !== null) out.push({ kind: "Let", slot: this.scope!.letSlots.get(s)!, range: range(s.range) });
+          break;
+        // Caps, windows and balances were hoisted to the clause.
         case "Cap":
         case "Window":
+        case "Balance":
           break;
       }
     }
@@ -291,9 +321,14 @@ class Lowering {
       case "Call": {
         const fn = e.callee.text;
         if (!BUILTINS.includes(fn)) return this.invalid(e, `unknown built-in ${fn}`);
+        if (fn === "tier" || fn === "marginal") return this.tierCall(e as Call, type, r);
         const args = e.args.map((a) => this.expr(a));
         const base = { kind: "Call" as const, type, fn: fn as "min", args, range: r };
-        return STEP_BUILTINS.includes(fn) && args.length >= 2 ? { ...base, text: exprText(e) } : base;
+        if (fn === "convert") {
+          const t = this.checked.types.get(e);
+          return { ...base, decimals: currencyDecimals(t?.kind === "number" ? t.unit.toString() : "") };
+        }
+        return (STEP_BUILTINS.includes(fn) && args.length >= 2) || fn === "interpolate" || fn === "compound" ? { ...base, text: exprText(e) } : base;
       }
       case "IfExpr":
         return { kind: "If", type, cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else), range: r };
@@ -346,16 +381,32 @@ class Lowering {
         const slot = this.scope?.letSlots.get(b.decl);
         return slot === undefined ? this.invalid(ref, `let ${ref.name.text} outside its clause`) : { kind: "Let", slot, ...base };
       }
+      case "balance": {
+        const slot = this.scope?.balanceSlots.get(b.decl);
+        return slot === undefined ? this.invalid(ref, `balance ${ref.name.text} outside its clause`) : { kind: "Balance", slot, ...base };
+      }
       case "eventArg": {
         const event = this.eventSlots.get(b.event.name.text);
         return event === undefined ? this.invalid(ref, `unknown event ${b.event.name.text}`) : { kind: "EventArg", event, arg: b.index, ...base };
       }
       case "periodFact":
         return { kind: "PeriodFact", fact: b.fact, ...base };
+      case "tiers":
+        return this.invalid(ref, `the tiers table ${ref.name.text} used as a value`);
     }
   }
 
   /** True for expressions whose value is the same in every period: literals and consts built from them. */
+  /** `tier(TABLE, x)` / `marginal(TABLE, base, amount)`: the table becomes its slot, the other arguments stay. */
+  private tierCall(e: Call, type: ValueType, r: IrRange): IrExpr {
+    const ref = e.args[0];
+    const b = ref?.kind === "NameRef" ? this.checked.bindings.get(ref) : undefined;
+    const table = b?.kind === "tiers" ? this.tierSlots.get(b.decl) : undefined;
+    if (table === undefined) return this.invalid(e, `${e.callee.text} without a tiers table`);
+    const args = e.args.slice(1).map((a) => this.expr(a));
+    return { kind: "Call", type, fn: e.callee.text as "tier", args, table, text: exprText(e), range: r };
+  }
+
   private isStatic(expr: Expr): boolean {
     switch (expr.kind) {
       case "NumberLit":
@@ -363,6 +414,7 @@ class Lowering {
         return true;
       case "NameRef": {
         const b = this.checked.bindings.get(expr);
+        if (b?.kind === "tiers") return true; // a table is constant (only ever a tier/marginal argument)
         if (b?.kind !== "const") return false;
         const known = this.staticConst.get(b.decl);
         if (known !== undefined) return known;
@@ -373,11 +425,30 @@ class Lowering {
       }
       case "Unary": return this.isStatic(expr.operand);
       case "Binary": return this.isStatic(expr.left) && this.isStatic(expr.right);
-      case "Call": return expr.args.every((a) => this.isStatic(a));
+      case "Call": return !readsPeriod(expr.callee.text, expr.args.length) && expr.args.every((a) => this.isStatic(a));
       case "IfExpr": return this.isStatic(expr.cond) && this.isStatic(expr.then) && this.isStatic(expr.else);
       case "ErrorExpr": return false;
     }
   }
+}
+
+/** A checked tiers table as IR: exact rows and display units. */
+function lowerTiers(t: CheckedTiers): IrTiers {
+  const rows = t.rows.map((row, i): IrTierRow => ({
+    low: row.low.toString(),
+    high: row.high === null ? null : row.high.toString(),
+    value: row.value.toString(),
+    range: range(t.decl.entries[i]!.range),
+  }));
+  const boundUnit = displayUnit(t.bound);
+  const valueUnit = displayUnit(t.value);
+  return {
+    name: t.decl.name.text,
+    rows,
+    ...(boundUnit === undefined ? {} : { boundUnit }),
+    ...(valueUnit === undefined ? {} : { valueUnit }),
+    range: range(t.decl.range),
+  };
 }
 
 function wholeNumber(digits: string): number | null {

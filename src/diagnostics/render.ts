@@ -8,7 +8,21 @@
 import type { Diagnostic } from "./diagnostic.ts";
 import { LineMap } from "./positions.ts";
 
-export function renderDiagnostic(d: Diagnostic, file: string, lines: LineMap | null): string {
+/** Line maps of imported files, by the path messages use; built when first needed. */
+export class OtherFiles {
+  private readonly maps = new Map<string, LineMap>();
+  constructor(private readonly texts: ReadonlyMap<string, string> = new Map()) {}
+
+  lines(path: string): LineMap | null {
+    const text = this.texts.get(path);
+    if (text === undefined) return null;
+    let map = this.maps.get(path);
+    if (map === undefined) this.maps.set(path, (map = new LineMap(text)));
+    return map;
+  }
+}
+
+export function renderDiagnostic(d: Diagnostic, file: string, lines: LineMap | null, others: OtherFiles = new OtherFiles()): string {
   const tail = `${d.severity}: ${d.message} [${d.code}]`;
   if (!d.range || !lines) return `${file}: ${tail}`;
   const start = lines.position(d.range.start);
@@ -25,16 +39,27 @@ export function renderDiagnostic(d: Diagnostic, file: string, lines: LineMap | n
     ` ${pad} | ${lead}${"^".repeat(Math.min(width, Math.max(1, text.length - start.column + 1)))}`,
   ];
   for (const r of d.related ?? []) {
-    const p = lines.position(r.range.start);
-    out.push(`${file}:${p.line}:${p.column}: note: ${r.message}`);
+    const where = r.file === undefined ? lines : others.lines(r.file);
+    if (where === null) {
+      out.push(`${r.file}: note: ${r.message}`);
+      continue;
+    }
+    const p = where.position(r.range.start);
+    out.push(`${r.file ?? file}:${p.line}:${p.column}: note: ${r.message}`);
   }
   return out.join("\n");
 }
 
 /** Renders all diagnostics, sorted by position (data diagnostics last, in their order). */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], file: string, source: string | null): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  source: string | null,
+  imported: ReadonlyMap<string, string> = new Map(),
+): string {
   const lines = source === null ? null : new LineMap(source);
+  const others = new OtherFiles(imported);
   const at = (d: Diagnostic) => d.range?.start ?? Number.MAX_SAFE_INTEGER;
   const sorted = [...diagnostics].sort((a, b) => at(a) - at(b)); // stable: equal keys keep their order
-  return sorted.map((d) => renderDiagnostic(d, file, lines)).join("\n");
+  return sorted.map((d) => renderDiagnostic(d, file, lines, others)).join("\n");
 }

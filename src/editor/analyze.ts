@@ -8,7 +8,7 @@
  * The result is plain data (structured-clone safe) and the ledger JSON is
  * the CLI's `--format json` text, byte for byte.
  */
-import { checkSource, settleChecked, testSource } from "../api.ts";
+import { checkSource, settleChecked, testSource, type SourceOptions } from "../api.ts";
 import type { RunFailure } from "../api.ts";
 import type { TestResult } from "../api.ts";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
@@ -19,7 +19,6 @@ import type { InputFile } from "../inputs/load-inputs.ts";
 import { ledgerToJson } from "../ledger/format-json.ts";
 import type { Ledger } from "../ledger/ledger.ts";
 import type { Program } from "../syntax/ast.ts";
-import { parseSource } from "../syntax/parse.ts";
 import { toMarkers } from "./markers.ts";
 import type { EditorMarker } from "./markers.ts";
 import { chartSeries } from "./series.ts";
@@ -130,14 +129,17 @@ function testViews(results: readonly TestResult[], map: LineMap): TestView[] {
   }));
 }
 
-/** Checks, settles and tests the playground's state. Never throws on bad input. */
-export function analyze(request: AnalysisRequest): AnalysisResult {
+/**
+ * Checks, settles and tests the playground's state. Never throws on bad input.
+ * `options.modules` serves imports (the playground bundles the stdlib).
+ */
+export function analyze(request: AnalysisRequest, options: SourceOptions = {}): AnalysisResult {
   const { version, source } = request;
   const map = new LineMap(source);
-  const checked = checkSource(source);
-  // After errors the checker gives no program: the index is built from the recovered parse.
-  const program = checked.value?.program ?? parseSource(source).value;
-  const index = indexProgram(program, source, checked.value);
+  const checked = checkSource(source, options);
+  // The index is built from the sheet as written (templates not expanded; also after errors).
+  const program = checked.parsed;
+  const index = indexProgram(program, source, checked.value, checked.templates);
   const summary = summaryOf(program);
   const base = { version, index, summary };
   if (checked.value === null) {
@@ -149,11 +151,13 @@ export function analyze(request: AnalysisRequest): AnalysisResult {
     };
   }
   const files: InputFile[] = [{ name: INPUTS_FILE_NAME, text: request.inputs }];
-  const run = settleChecked(checked.value, files);
+  const settled = settleChecked(checked.value, files);
+  // Run-time errors inside a template instance are shown at its `use`.
+  const run = { ...settled, diagnostics: checked.sources.mapDiagnostics(settled.diagnostics) };
   const runPhase: ProblemPhase = run.failure === "inputs" ? "inputs" : "run";
   const all = [...checked.diagnostics, ...run.diagnostics];
   // `tenor test`: its own check of the same text is a few milliseconds.
-  const tests = testSource(source).value;
+  const tests = testSource(source, options).value;
   return {
     ...base,
     markers: toMarkers(all, source),

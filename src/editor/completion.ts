@@ -71,6 +71,7 @@ export function completionsAt(index: SymbolIndex, source: string, offset: number
     case "pays": case "grants": case "expect": return of("party");
     case "under": return of("clause");
     case "on": return of("event");
+    case "use": return of("template");
     case "at": return [keyword("signing")];
     case "by": return ["contract_year", "period", "date"].map(keyword);
     case "rounding": return ["half_even", "half_up", "down", "up"].map(keyword);
@@ -79,6 +80,12 @@ export function completionsAt(index: SymbolIndex, source: string, offset: number
     case "million": case "billion": return units();
     default: break;
   }
+  // `tier(|` / `marginal(|`: the tiers tables (their names are not values anywhere else).
+  if (/\b(?:tier|marginal)\s*\(\s*[A-Za-z_0-9]*$/.test(source.slice(Math.max(0, offset - 200), offset))) return of("tiers");
+  // `add X to |` / `subtract X from |`: the balances visible here.
+  if (!atLineStart && ((prev === "to" && /^add\b/.test(lineHead)) || (prev === "from" && /^subtract\b/.test(lineHead)))) {
+    return index.symbols.filter((s) => s.kind === "balance" && s.visibleIn !== undefined && inside(s.visibleIn, offset)).map(fromSymbol);
+  }
   if (!atLineStart && /^\d/.test(prev)) {
     return [...units(), ...[...DURATIONS, "million", "billion", "consecutive", "to", "onward"].map(keyword)];
   }
@@ -86,11 +93,24 @@ export function completionsAt(index: SymbolIndex, source: string, offset: number
     return [...units(), keyword("number")];
   }
 
+  // Inside `use T as NAME { … }`, a line starts with one of T's parameters.
+  const use = index.useBlocks.find((u) => inside(u.range, offset) && offset > source.indexOf("{", u.range.start));
+  if (use !== undefined) {
+    if (!atLineStart) return out(index, offset);
+    const template = index.symbols.find((s) => s.kind === "template" && s.name === use.template);
+    return (template?.params ?? []).map((p) => ({ label: p.name, kind: "template" as const, detail: p.text, insertText: `${p.name} = `, snippet: false }));
+  }
+  return out(index, offset);
+}
+
+/** Everything a value or statement may start with at `offset`, and the snippets at the top level. */
+function out(index: SymbolIndex, offset: number): Completion[] {
+  const of = (kind: SymbolKind) => index.symbols.filter((s) => s.kind === kind).map(fromSymbol);
   const clause = index.clauses.find((c) => inside(c.range, offset));
   const out: Completion[] = [];
   for (const s of index.symbols) {
     if (VALUE_KINDS.includes(s.kind) || s.kind === "builtin") out.push(fromSymbol(s));
-    else if (s.kind === "let" && s.visibleIn !== undefined && inside(s.visibleIn, offset)) out.push(fromSymbol(s));
+    else if ((s.kind === "let" || s.kind === "balance") && s.visibleIn !== undefined && inside(s.visibleIn, offset)) out.push(fromSymbol(s));
   }
   for (const on of index.onBlocks) {
     if (!inside(on.range, offset)) continue;

@@ -13,7 +13,7 @@ import { describeType } from "../check/types.ts";
 import { Decimal } from "../eval/decimal.ts";
 import { sourceText, unitSpelling } from "./source-text.ts";
 import type {
-  ClauseDecl, ConstDecl, CurrencyDecl, EventDecl, EventParam, Expr, InputDecl, LetStmt, ScheduleDecl, Stmt,
+  BalanceStmt, ClauseDecl, ConstDecl, CurrencyDecl, EventDecl, EventParam, Expr, InputDecl, LetStmt, ScheduleDecl, Stmt, TiersDecl,
 } from "../syntax/ast.ts";
 import { currencyDecimals } from "../check/currencies.ts";
 import { constantEvaluator } from "./constants.ts";
@@ -103,11 +103,33 @@ export class Describer {
     return { signature: `schedule ${d.name.text} by ${d.basis}${d.tapering ? ", tapering" : ""}`, details: lines };
   }
 
+  /** `tiers NAME`, then each entry as written with its exact value, and the units of bounds and values. */
+  tiers(d: TiersDecl): Description {
+    const lines = d.entries.map((e) => {
+      const range = e.high === null ? `${this.text(e.low)} onward` : `${this.text(e.low)} to ${this.text(e.high)}`;
+      const value = this.valueLine(e.value);
+      return clip(`${range}: ${this.text(e.value)}${value === null ? "" : `  (${value})`}`);
+    });
+    const first = d.entries[0];
+    const bound = first === undefined ? null : this.typeOf(first.low);
+    const value = first === undefined ? null : this.typeOf(first.value);
+    if (bound !== null && value !== null) lines.push(`bounds: ${describeType(bound)}; values: ${describeType(value)}`);
+    lines.push("read with tier(NAME, x) or marginal(NAME, base_before, amount)");
+    return { signature: `tiers ${d.name.text}`, details: lines };
+  }
+
   clause(d: ClauseDecl): Description {
     const details: string[] = [];
     if (d.title !== null) details.push(`"${d.title.value}"`);
     collectClauseFacts(d.body, details, this.source);
     return { signature: `clause ${d.name.text}`, details };
+  }
+
+  balance(s: BalanceStmt): Description {
+    const t = this.typeOf(s.initial);
+    const details = ["carried from period to period; changed by add and subtract"];
+    if (t !== null) details.push(`type: ${describeType(t)}`);
+    return { signature: clip(`balance ${s.name.text} = ${this.text(s.initial)}`), details };
   }
 
   let(s: LetStmt): Description {
@@ -116,12 +138,13 @@ export class Describer {
   }
 }
 
-/** Caps and windows of a clause, wherever written. */
+/** Caps, windows and balances of a clause, wherever written. */
 function collectClauseFacts(body: readonly Stmt[], out: string[], source: string): void {
   for (const s of body) {
     switch (s.kind) {
       case "Cap": out.push(clip(`cap ${sourceText(source, s.amount)} ${s.window === "term" ? "over term" : `per ${s.window}`}`)); break;
       case "Window": out.push(`${s.bound} ${s.date.text}`); break;
+      case "Balance": out.push(clip(`balance ${s.name.text} = ${sourceText(source, s.initial)}`)); break;
       case "When": case "On": case "AtSigning": collectClauseFacts(s.body, out, source); break;
       default: break;
     }

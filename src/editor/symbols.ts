@@ -17,13 +17,15 @@ import { PERIOD_FACTS } from "../check/checked-program.ts";
 import { BUILTINS } from "../check/expressions.ts";
 import type { Range } from "../diagnostics/range.ts";
 import type {
-  ClauseDecl, Decl, EventDecl, Expr, Name, NameRef, Program, Stmt, TestDecl, UnitExpr,
+  ClauseDecl, ConstDecl, Decl, EventDecl, Expr, Name, NameRef, Program, ScheduleDecl, Stmt, TemplateDecl, TemplateParam, TestDecl,
+  UnitExpr, UseDecl,
 } from "../syntax/ast.ts";
 import { Describer } from "./describe.ts";
+import { ExprPrinter, paramTypeText } from "../syntax/print-expr.ts";
 
 export type SymbolKind =
   | "party" | "currency" | "unit" | "input" | "event" | "eventArg"
-  | "const" | "schedule" | "clause" | "let" | "periodFact" | "builtin";
+  | "const" | "schedule" | "tiers" | "clause" | "let" | "balance" | "periodFact" | "builtin" | "template";
 
 export interface TenorSymbol {
   readonly id: number;
@@ -41,6 +43,14 @@ export interface TenorSymbol {
   readonly container?: string;
   /** For a let: the block where it is visible (from its end on); for an event argument: unset. */
   readonly visibleIn?: Range;
+  /** For a template: its parameters as written (`price: money per q`, `threshold: number = 70%`). */
+  readonly params?: readonly { readonly name: string; readonly text: string }[];
+}
+
+/** A `use T as NAME { … }` block: where T's parameters may be given. */
+export interface UseBlockInfo {
+  readonly template: string;
+  readonly range: Range;
 }
 
 export interface SymbolReference {
@@ -66,6 +76,7 @@ export interface SymbolIndex {
   readonly references: readonly SymbolReference[];
   readonly clauses: readonly ClauseInfo[];
   readonly onBlocks: readonly OnBlockInfo[];
+  readonly useBlocks: readonly UseBlockInfo[];
   /** The deal currency code as written, or null. */
   readonly currency: string | null;
   /** The term as written, or null (for adding input rows period by period). */
@@ -79,6 +90,8 @@ class IndexBuilder {
   readonly references: SymbolReference[] = [];
   readonly clauses: ClauseInfo[] = [];
   readonly onBlocks: OnBlockInfo[] = [];
+  readonly useBlocks: UseBlockInfo[] = [];
+  private readonly templateIds = new Map<string, number>();
   currency: string | null = null;
   term: SymbolIndex["term"] = null;
 
@@ -93,7 +106,12 @@ class IndexBuilder {
   private readonly byDecl = new Map<object, number>();
   private readonly describe: Describer;
 
-  constructor(private readonly program: Program, source: string, private readonly checked: CheckedProgram | null) {
+  constructor(
+    private readonly program: Program,
+    source: string,
+    private readonly checked: CheckedProgram | null,
+    private readonly templates: ReadonlyMap<string, TemplateDecl>,
+  ) {
     this.describe = new Describer(source, checked);
   }
 
@@ -102,8 +120,9 @@ class IndexBuilder {
       this.globals.set(fact, this.add({ name: fact, kind: "periodFact", nameRange: null, declRange: null, ...this.describe.periodFact(fact) }));
     }
     for (const [name, info] of Object.entries(BUILTINS)) {
-      this.builtins.set(name, this.add({ name, kind: "builtin", nameRange: null, declRange: null, signature: info.usage, details: ["built-in function"] }));
+      this.builtins.set(name, this.add({ name, kind: "builtin", nameRange: null, declRange: null, signature: info.usage, details: ["built-in function", ...(info.summary === undefined ? [] : [info.summary])] }));
     }
+    for (const [name, t] of this.templates) this.declareTemplate(name, t);
     for (const d of this.program.decls) this.declare(d);
     for (const d of this.program.decls) this.walkDecl(d);
     this.references.sort((a, b) => a.range.start - b.range.start);
@@ -112,6 +131,7 @@ class IndexBuilder {
       references: this.references,
       clauses: this.clauses,
       onBlocks: this.onBlocks,
+      useBlocks: this.useBlocks,
       currency: this.currency,
       term: this.term,
     };
@@ -194,6 +214,15 @@ class IndexBuilder {
           name: d.name.text, kind: "schedule", nameRange: d.name.range, declRange: d.range, ...this.describe.schedule(d),
         }, d));
         break;
+      case "Use":
+        this.declareUse(d);
+        break;
+      case "Tiers":
+        if (!this.named(d.name) || this.globals.has(d.name.text)) break;
+        this.globals.set(d.name.text, this.add({
+          name: d.name.text, kind: "tiers", nameRange: d.name.range, declRange: d.range, ...this.describe.tiers(d),
+        }, d));
+        break;
       case "Clause": {
         if (!this.named(d.name)) break;
         const title = d.title?.value ?? d.name.text;
@@ -225,15 +254,70 @@ class IndexBuilder {
       case "Schedule":
         for (const e of d.entries) this.expr(e.value, []);
         break;
+      case "Tiers":
+        for (const e of d.entries) for (const x of [e.low, e.high, e.value]) if (x !== null) this.expr(x, []);
+        break;
       case "Clause":
         this.clause(d);
         break;
       case "Test":
         this.test(d);
         break;
+      case "Use":
+        this.ref(d.template, this.templateIds.get(d.template.text));
+        this.useBlocks.push({ template: d.template.text, range: d.range });
+        for (const a of d.args) this.expr(a.value, []);
+        break;
+      case "Import":
+        for (const n of d.names) this.ref(n, this.templateIds.get(n.text));
+        break;
       default:
         break;
     }
+  }
+
+  /** A template the sheet can use; declared in this sheet (it has a place here) or imported. */
+  private declareTemplate(name: string, t: TemplateDecl): void {
+    const local = this.program.decls.includes(t);
+    const kind = t.decl.kind === "Clause" ? "clause" : t.decl.kind === "Schedule" ? "schedule" : "const";
+    const params = t.params.map((p) => ({ name: p.name.text, text: templateParamText(p) }));
+    this.templateIds.set(name, this.add({
+      name, kind: "template",
+      nameRange: local ? t.decl.name.range : null,
+      declRange: local ? t.range : null,
+      signature: `template ${kind} ${name}(${params.map((p) => p.name).join(", ")})`,
+      details: [`makes a ${kind}; parameters:`, ...params.map((p) => `  ${p.text}`)],
+      params,
+    }));
+  }
+
+  /**
+   * `use T as NAME`: a clause, schedule or const named NAME. Which one, the
+   * checker knows (it expanded the template); before it has, a clause.
+   */
+  private declareUse(d: UseDecl): void {
+    if (!this.named(d.name)) return;
+    const made = this.instanceOf(d);
+    const kind: SymbolKind = made?.kind === "Schedule" ? "schedule" : made?.kind === "Const" ? "const" : "clause";
+    const title = d.title?.value ?? (made?.kind === "Clause" ? made.title?.value : undefined);
+    const symbol = {
+      name: d.name.text, kind, nameRange: d.name.range, declRange: d.range,
+      signature: `use ${d.template.text} as ${d.name.text}${title === undefined ? "" : ` "${title}"`}`,
+      details: [`a ${kind} made from the template ${d.template.text}`],
+    };
+    if (kind !== "clause") {
+      if (!this.globals.has(d.name.text)) this.globals.set(d.name.text, this.add(symbol, made ?? d));
+      return;
+    }
+    this.clauses.push({ name: d.name.text, title: title ?? d.name.text, range: d.range });
+    if (!this.clauseIds.has(d.name.text)) this.clauseIds.set(d.name.text, this.add(symbol, made ?? d));
+  }
+
+  /** The declaration the checker made from a `use`, when it accepted the program. */
+  private instanceOf(d: UseDecl): ClauseDecl | ScheduleDecl | ConstDecl | null {
+    if (this.checked === null) return null;
+    const all = [...this.checked.clauses, ...this.checked.schedules, ...this.checked.consts];
+    return all.find((x) => x.instance?.use === d) ?? null;
   }
 
   private clause(c: ClauseDecl): void {
@@ -282,6 +366,21 @@ class IndexBuilder {
           break;
         case "Window":
           break;
+        case "Balance":
+          this.expr(s.initial, scopes);
+          if (!this.named(s.name)) break;
+          here.set(s.name.text, this.add({
+            name: s.name.text, kind: "balance", nameRange: s.name.range, declRange: s.range, container: clause,
+            visibleIn: { start: s.range.end, end: blockRange.end }, ...this.describe.balance(s),
+          }, s));
+          break;
+        case "Adjust": {
+          this.expr(s.amount, scopes);
+          let id: number | undefined;
+          for (let i = scopes.length - 1; i >= 0 && id === undefined; i--) id = scopes[i]!.get(s.balance.text);
+          this.ref(s.balance, id);
+          break;
+        }
       }
     }
   }
@@ -376,6 +475,17 @@ function eventArgKey(event: EventDecl, index: number): object {
  * Builds the symbol index of a program (possibly recovered from parse
  * errors). `checked` is the checker's output when it accepted the program.
  */
-export function indexProgram(program: Program, source: string, checked: CheckedProgram | null): SymbolIndex {
-  return new IndexBuilder(program, source, checked).build();
+export function indexProgram(
+  program: Program,
+  source: string,
+  checked: CheckedProgram | null,
+  templates: ReadonlyMap<string, TemplateDecl> = new Map(),
+): SymbolIndex {
+  return new IndexBuilder(program, source, checked, templates).build();
+}
+
+/** A parameter as a one-line text: `price: money per q`, `threshold: number = 70%`. */
+function templateParamText(p: TemplateParam): string {
+  const value = p.default === null ? "" : ` = ${new ExprPrinter((n) => n.digits).expr(p.default)}`;
+  return `${p.name.text}: ${paramTypeText(p.type)}${value}`;
 }

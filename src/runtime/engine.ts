@@ -7,8 +7,8 @@
  * error stops the run and is the only diagnostic.
  *
  * Everything that lives across periods is in `EngineState`: cap uses,
- * streaks, running totals and the last settled period — exactly what a
- * snapshot (snapshot.ts) writes down.
+ * streaks, balances, running totals and the last settled period — exactly
+ * what a snapshot (snapshot.ts) writes down.
  */
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";
 import type { Decimal } from "../eval/decimal.ts";
@@ -39,6 +39,11 @@ export interface EngineState {
   readonly caps: (CapUse | null)[][];
   /** Per streak condition of the program, in clause order. */
   readonly streaks: Streak[];
+  /**
+   * Per clause, per balance: its current value; undefined until the first
+   * period this state settles, which starts it at its initial value.
+   */
+  readonly balances: (Decimal | undefined)[][];
   readonly totals: Totals;
 }
 
@@ -59,12 +64,14 @@ export function newEngineState(program: PreparedProgram): EngineState {
     lastIndex: 0,
     caps: program.clauses.map((c) => c.capWindows.map(() => null)),
     streaks: Array.from({ length: program.streakCount }, newStreak),
+    balances: program.clauses.map((c) => c.balanceInitials.map(() => undefined)),
     totals: new Totals(),
   };
 }
 
 const NO_LETS: (Memo | undefined)[] = [];
 const NO_CAPS: (Decimal | undefined)[] = [];
+const NO_BALANCES: Decimal[] = [];
 
 /** Settles one period, updating `state`; on a run-time error `state` is left part-way and must be dropped. */
 export function settleOne(program: PreparedProgram, state: EngineState, input: PeriodInput, traceOn: boolean): LedgerPeriod | EngineFailure {
@@ -76,6 +83,14 @@ export function settleOne(program: PreparedProgram, state: EngineState, input: P
     const clause = clauses[ci]!;
     frame.lets = clause.letCount === 0 ? NO_LETS : new Array<Memo | undefined>(clause.letCount);
     try {
+      const initials = clause.balanceInitials;
+      if (initials.length === 0) frame.balances = NO_BALANCES;
+      else {
+        // Balances start at their initial values before the first period settled (language.md §7).
+        const balances = state.balances[ci]!;
+        for (let i = 0; i < initials.length; i++) balances[i] ??= initials[i]!(frame) as Decimal;
+        frame.balances = balances as Decimal[];
+      }
       const streaks = clause.streaks;
       for (let i = 0; i < streaks.length; i++) {
         const s = streaks[i]!;

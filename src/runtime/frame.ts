@@ -52,6 +52,8 @@ export class Frame {
   schedules: (Memo | undefined)[];
   /** The lets of the clause being run. */
   lets: (Memo | undefined)[] = [];
+  /** The balances of the clause being run, by slot: the engine's state, changed in place by `add`/`subtract`. */
+  balances: Decimal[] = [];
   /** Where name references record themselves, or null when nothing is being traced. */
   trace: Trace | null = null;
 

@@ -18,9 +18,11 @@ import { Decimal } from "../eval/decimal.ts";
 import { computeMemo, depsOf } from "./frame.ts";
 import type { Ev, Frame, Memo } from "./frame.ts";
 import { RunError } from "./run-error.ts";
+import { prepareFinanceCall } from "./prepare-finance.ts";
 import { Trace, traceText } from "./trace.ts";
 import type { TraceRef } from "./trace.ts";
 import type { Duration, DurationUnit } from "./values.ts";
+import { tierCall, type PreparedTiers } from "./tiers.ts";
 
 /** How the references of an expression resolve. */
 export interface ExprScope {
@@ -31,6 +33,8 @@ export interface ExprScope {
   /** The enclosing clause's lets by slot (filled once all are prepared), or null outside a clause. */
   readonly lets: readonly Ev[] | null;
   readonly rounding: RoundingMode;
+  /** The program's tiers tables by slot (null: malformed in the IR); absent when it has none. */
+  readonly tiers?: readonly (PreparedTiers | null)[];
   /** What each expression's value depends on (see PeriodDeps); null turns period memos off. */
   readonly deps: PeriodDeps | null;
 }
@@ -159,6 +163,16 @@ function prepareNode(e: IrExpr, scope: ExprScope): Ev {
         return m.value;
       };
     }
+    case "Balance": {
+      const ref = traceRef(e);
+      const slot = e.slot;
+      return (f) => {
+        const v = f.balances[slot];
+        if (v === undefined) throw new Error(`internal: no balance in slot ${slot}`);
+        if (f.trace !== null) f.trace.add(ref, v);
+        return v;
+      };
+    }
     case "Unary": {
       const o = prepareExpr(e.operand, scope);
       if (e.op === "not") return (f) => !(o(f) as boolean);
@@ -192,7 +206,7 @@ export const DAYS = 1;
 export const CONTRACT_YEAR = 2;
 /** The period itself: its index, or its dates, or a schedule keyed by period or date. */
 export const PERIOD = 4;
-/** Inputs, event arguments, lets: the data of the period. */
+/** Inputs, event arguments, lets, balances: the data of the period. */
 export const DYNAMIC = 8;
 
 /** What expressions of a program depend on, consts and schedules followed through. */
@@ -213,6 +227,7 @@ export class PeriodDeps {
       case "Input":
       case "EventArg":
       case "Let":
+      case "Balance":
       case "Invalid":
         return DYNAMIC;
       case "Const": {
@@ -236,19 +251,27 @@ export class PeriodDeps {
       }
       case "Unary": return this.of(e.operand);
       case "Binary": return this.of(e.left) | this.of(e.right);
-      case "Call": return e.args.reduce((d, a) => d | this.of(a), 0);
+      case "Call": {
+        // A day count without arguments, or interpolate without `at`, reads the period's dates.
+        const period = (e.args.length === 0 && DAY_COUNT_FNS.has(e.fn)) || (e.fn === "interpolate" && e.args.length === 4) ? PERIOD : 0;
+        return e.args.reduce((d, a) => d | this.of(a), period);
+      }
       case "If": return this.of(e.cond) | this.of(e.then) | this.of(e.else);
       default: return DYNAMIC;
     }
   }
 }
 
+const DAY_COUNT_FNS: ReadonlySet<string> = new Set(["act_365f", "act_360", "thirty_360"]);
+/** Built-ins that divide (day counts, interpolate) or multiply many times (compound). */
+const COSTLY_FNS: ReadonlySet<string> = new Set(["act_365f", "act_360", "thirty_360", "interpolate", "compound"]);
+
 /** Whether an expression holds an operation worth remembering: a division, or a round/floor/ceil to a step. */
 function isCostly(e: IrExpr): boolean {
   switch (e.kind) {
     case "Unary": return isCostly(e.operand);
     case "Binary": return e.op === "/" || isCostly(e.left) || isCostly(e.right);
-    case "Call": return ((e.fn === "round" || e.fn === "floor" || e.fn === "ceil") && e.args.length >= 2) || e.args.some(isCostly);
+    case "Call": return ((e.fn === "round" || e.fn === "floor" || e.fn === "ceil") && e.args.length >= 2) || COSTLY_FNS.has(e.fn) || e.args.some(isCostly);
     case "If": return isCostly(e.cond) || isCostly(e.then) || isCostly(e.else);
     default: return false;
   }
@@ -469,7 +492,8 @@ function divisionByZero(f: Frame, l: Ev, r: Ev, text: string, range: Range): Run
 // ---------------------------------------------------------------- built-ins
 
 /**
- * Built-in functions (brief §2): min, max, abs, round, floor, ceil.
+ * Built-in functions (brief §2): min, max, abs, round, floor, ceil; tier and
+ * marginal read a tiers table (./tiers.ts).
  * `round` uses the deal's rounding mode; `floor`/`ceil` go towards −∞/+∞.
  * With a step, each returns a multiple of the step (which must be > 0).
  * Every argument is evaluated before the function applies.
@@ -480,6 +504,12 @@ function call(e: IrCall, scope: ExprScope): Ev {
   const range = toRange(e.range);
   const mode = scope.rounding;
   switch (e.fn) {
+    case "tier":
+    case "marginal": {
+      const table = e.table === undefined ? undefined : scope.tiers?.[e.table];
+      if (table === undefined || table === null || args.length !== (e.fn === "tier" ? 1 : 2)) return internal(`internal: malformed ${e.fn} call`);
+      return tierCall(e, args, table, range);
+    }
     case "min":
     case "max": {
       if (args.length === 0) return internal("internal: min/max without arguments");
@@ -529,6 +559,13 @@ function call(e: IrCall, scope: ExprScope): Ev {
         return stepped(v, step);
       };
     }
+    case "interpolate":
+    case "act_365f":
+    case "act_360":
+    case "thirty_360":
+    case "convert":
+    case "compound":
+      return prepareFinanceCall(e, args, mode, range) ?? internal(`internal: bad call of ${e.fn}`);
     default:
       return internal(`internal: unknown built-in ${(e as { fn: string }).fn}`);
   }

@@ -5,7 +5,7 @@
  * statement closures. The engine (engine.ts) runs periods through it.
  */
 import type {
-  IrClause, IrGrants, IrPays, IrSchedule, IrStmt, RoundingMode, TermsHeader, TermsIr,
+  IrAdjust, IrClause, IrGrants, IrPays, IrSchedule, IrStmt, RoundingMode, TermsHeader, TermsIr,
 } from "../compile/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
@@ -17,12 +17,13 @@ import { headroom, recordPaid } from "./caps.ts";
 import { holds } from "./consecutive.ts";
 import { entryIndex } from "./schedules.ts";
 import type { Streak } from "./consecutive.ts";
-import { computeMemo } from "./frame.ts";
+import { computeMemo, depsOf } from "./frame.ts";
 import type { Ev, Frame, Memo, PeriodFacts } from "./frame.ts";
 import { termPeriods } from "./term-periods.ts";
 import { formatMoney } from "./money.ts";
 import type { Payment } from "./netting.ts";
 import { PeriodDeps, prepareExpr, toRange } from "./prepare-expr.ts";
+import { prepareTiers } from "./tiers.ts";
 import type { ExprScope } from "./prepare-expr.ts";
 import { RunError } from "./run-error.ts";
 import { Trace, traceEntries, traceText } from "./trace.ts";
@@ -59,6 +60,8 @@ export interface PreparedClause {
   readonly until: string | null;
   readonly range: Range;
   readonly letCount: number;
+  /** The initial value of each balance (constant), computed before the first period a run settles. */
+  readonly balanceInitials: readonly Ev[];
   readonly capWindows: readonly CapWindow[];
   readonly capAmounts: readonly Ev[];
   /** This clause's streak conditions; their state is at `streakBase + i` in the engine's streaks. */
@@ -111,6 +114,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
 
   const root: ExprScope = {
     rounding,
+    tiers: (ir.tiers ?? []).map(prepareTiers),
     lets: null,
     deps: options.periodMemos === false ? null : new PeriodDeps(ir),
     constMemo(f, slot) {
@@ -185,6 +189,7 @@ function prepareClause(c: IrClause, root: ExprScope, streakBase: number, decimal
     until: c.until,
     range: toRange(c.range),
     letCount: c.lets.length,
+    balanceInitials: (c.balances ?? []).map((b) => prepareExpr(b.initial, scope)),
     capWindows: c.caps.map((cap) => cap.window),
     // Evaluated in the clause's top-level scope (the checker keeps them to consts, schedules, inputs and period facts).
     capAmounts: c.caps.map((cap) => prepareExpr(cap.amount, scope)),
@@ -250,6 +255,19 @@ function statement(s: IrStmt, scope: ExprScope, streakBase: number, streakN: rea
       const body = block(s.body, scope, streakBase, streakN, money);
       return (f, run) => {
         if (f.period.index === 1) body(f, run);
+      };
+    }
+    case "Adjust": return adjust(s, scope);
+    case "Let": {
+      // A let that reads a balance: computed here, so it sees the balance as it is now.
+      const ev = scope.lets?.[s.slot];
+      if (ev === undefined) throw new Error(`internal: no let in slot ${s.slot}`);
+      const slot = s.slot;
+      return (f, run) => {
+        const m = computeMemo(f, ev);
+        // Its trace cannot be recomputed later (the balance may have changed): take it now.
+        if (run.traceOn) depsOf(f, m);
+        f.lets[slot] = m;
       };
     }
     default:
@@ -319,6 +337,19 @@ function pays(s: IrPays, scope: ExprScope, money: MoneyContext): Exec {
       trace: trace === null ? [] : traceEntries(trace.items),
     });
     run.out.payments.push({ payer, payee, amount: paid });
+  };
+}
+
+/** `add`/`subtract`: the balance changes by the exact amount (never rounded). */
+function adjust(s: IrAdjust, scope: ExprScope): Exec {
+  const amount = prepareExpr(s.amount, scope);
+  const slot = s.balance;
+  const add = s.op === "add";
+  return (f) => {
+    const v = amount(f) as Decimal;
+    const current = f.balances[slot];
+    if (current === undefined) throw new Error(`internal: no balance in slot ${slot}`);
+    f.balances[slot] = add ? current.add(v) : current.sub(v);
   };
 }
 

@@ -8,6 +8,9 @@
  * terms), how many periods are settled, per clause and cap the window and
  * what was paid in it, per streak condition its count and last period, and
  * the running totals in order of first appearance (amounts exact).
+ * Version 2 adds, per clause and balance, its current value (exact; null
+ * before the first period): a version-1 reader would drop balances and
+ * restart them from their initial values, so the version was bumped.
  * Changing what is kept, or its meaning, bumps SNAPSHOT_VERSION.
  */
 import { COMPILE } from "../diagnostics/codes/compile.ts";
@@ -19,7 +22,7 @@ import type { PreparedProgram } from "./prepare.ts";
 import { TenorError } from "./tenor-error.ts";
 
 export const SNAPSHOT_FORMAT = "tenor-snapshot";
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -32,6 +35,8 @@ export interface Snapshot {
   readonly caps: readonly (readonly ({ readonly window: number; readonly paid: string } | null)[])[];
   /** Per `for N consecutive periods` condition, in clause order: periods in a row it held (at most N) and the last period observed. */
   readonly streaks: readonly { readonly count: number; readonly last: number }[];
+  /** Per clause, per balance: its current value, an exact decimal string (null before the first period settled). */
+  readonly balances: readonly (readonly (string | null)[])[];
   /** What each payer paid each payee so far, in order of first appearance; exact decimals. */
   readonly totals: readonly { readonly payer: string; readonly payee: string; readonly amount: string }[];
 }
@@ -45,6 +50,7 @@ export function toSnapshot(state: EngineState, irSha256: string | null): Snapsho
     periods: state.lastIndex,
     caps: state.caps.map((uses) => uses.map((u) => (u === null ? null : { window: u.key, paid: u.paid.toString() }))),
     streaks: state.streaks.map((s) => ({ count: s.count, last: s.last })),
+    balances: state.balances.map((values) => values.map((v) => (v === undefined ? null : v.toString()))),
     totals: state.totals.list().map((t) => ({ payer: t.payer, payee: t.payee, amount: t.amount.toString() })),
   };
 }
@@ -94,11 +100,23 @@ export function fromSnapshot(program: PreparedProgram, irSha256: string | null, 
     if (!isRecord(s) || !isCount(s["count"]) || !isCount(s["last"])) throw bad(`streak ${i + 1} is malformed`);
     return { count: s["count"], last: s["last"] };
   });
+  const balances = doc["balances"];
+  if (!Array.isArray(balances) || balances.length !== program.clauses.length) throw bad(`"balances" must list the balances of each of the ${program.clauses.length} clauses`);
+  const balanceState: (Decimal | undefined)[][] = program.clauses.map((c, i) => {
+    const values: unknown = balances[i];
+    const count = c.balanceInitials.length;
+    if (!Array.isArray(values) || values.length !== count) throw bad(`"balances" of clause ${c.name} must have ${count} entries`);
+    return values.map((v: unknown, j) => {
+      // Before the first period every balance is still to start; after it none is.
+      if (v === null && periods === 0) return undefined;
+      return decimal(v, `balance ${j + 1} of clause ${c.name}`);
+    });
+  });
   const totals = doc["totals"];
   if (!Array.isArray(totals)) throw bad(`"totals" must be a list`);
   const sums = totals.map((t: unknown, i) => {
     if (!isRecord(t) || typeof t["payer"] !== "string" || typeof t["payee"] !== "string") throw bad(`total ${i + 1} is malformed`);
     return { payer: t["payer"], payee: t["payee"], amount: decimal(t["amount"], `total ${i + 1}`) };
   });
-  return { lastIndex: periods, caps: capUses, streaks: streakState, totals: Totals.of(sums) };
+  return { lastIndex: periods, caps: capUses, streaks: streakState, balances: balanceState, totals: Totals.of(sums) };
 }

@@ -137,7 +137,9 @@ export type Stmt =
   | OnStmt
   | AtSigningStmt
   | CapStmt
-  | WindowStmt;
+  | WindowStmt
+  | BalanceStmt
+  | AdjustStmt;
 
 export interface LetStmt extends Node {
   readonly kind: "Let";
@@ -168,7 +170,8 @@ export interface WhenStmt extends Node {
   readonly kind: "When";
   readonly cond: Expr;
   /** N of `for N consecutive periods`, as written (a whole number literal), or null. */
-  readonly consecutive: NumberLit | null;
+  /** A Name only inside a template: the parameter that expansion replaces with a literal. */
+  readonly consecutive: NumberLit | Name | null;
   readonly body: readonly Stmt[];
 }
 
@@ -197,7 +200,27 @@ export interface CapStmt extends Node {
 export interface WindowStmt extends Node {
   readonly kind: "Window";
   readonly bound: "from" | "until";
-  readonly date: DateLit;
+  /** A Name only inside a template: the parameter that expansion replaces with a literal. */
+  readonly date: DateLit | Name;
+}
+
+/**
+ * `balance NAME = EXPR`: a value of the clause carried from period to
+ * period. It starts at `initial` (a constant) before the run's first period
+ * and changes only through `add` / `subtract`.
+ */
+export interface BalanceStmt extends Node {
+  readonly kind: "Balance";
+  readonly name: Name;
+  readonly initial: Expr;
+}
+
+/** `add AMOUNT to BALANCE` / `subtract AMOUNT from BALANCE` */
+export interface AdjustStmt extends Node {
+  readonly kind: "Adjust";
+  readonly op: "add" | "subtract";
+  readonly amount: Expr;
+  readonly balance: Name;
 }
 
 // ---------------------------------------------------------------- top-level declarations
@@ -213,8 +236,12 @@ export type Decl =
   | EventDecl
   | ConstDecl
   | ScheduleDecl
+  | TiersDecl
   | ClauseDecl
-  | TestDecl;
+  | TestDecl
+  | ImportDecl
+  | TemplateDecl
+  | UseDecl;
 
 export interface DealDecl extends Node {
   readonly kind: "Deal";
@@ -278,6 +305,8 @@ export interface ConstDecl extends Node {
   readonly kind: "Const";
   readonly name: Name;
   readonly value: Expr;
+  /** Set on a declaration made by `use` (src/modules/expand.ts): where it came from, what to check. */
+  readonly instance?: Instance;
 }
 
 /**
@@ -304,6 +333,29 @@ export interface ScheduleDecl extends Node {
   readonly basis: ScheduleBasis;
   readonly tapering: boolean;
   readonly entries: readonly ScheduleEntry[];
+  /** Set on a declaration made by `use` (src/modules/expand.ts): where it came from, what to check. */
+  readonly instance?: Instance;
+}
+
+/**
+ * One row of a tiers table: `LOW to HIGH: VALUE`, or `LOW onward: VALUE`
+ * (then `high` is null). Bounds and value are constant expressions.
+ */
+export interface TierEntry extends Node {
+  readonly kind: "TierEntry";
+  readonly low: Expr;
+  readonly high: Expr | null;
+  readonly value: Expr;
+}
+
+/**
+ * `tiers NAME { … }`: a table of contiguous, ascending ranges `[LOW, HIGH)`
+ * with a value each, read by `tier(NAME, X)` and `marginal(NAME, BASE, AMOUNT)`.
+ */
+export interface TiersDecl extends Node {
+  readonly kind: "Tiers";
+  readonly name: Name;
+  readonly entries: readonly TierEntry[];
 }
 
 export interface ClauseDecl extends Node {
@@ -311,6 +363,8 @@ export interface ClauseDecl extends Node {
   readonly name: Name;
   readonly title: StringLit | null;
   readonly body: readonly Stmt[];
+  /** Set on a declaration made by `use` (src/modules/expand.ts): where it came from, what to check. */
+  readonly instance?: Instance;
 }
 
 // ---------------------------------------------------------------- test blocks
@@ -355,6 +409,81 @@ export interface TestDecl extends Node {
 }
 
 /** A whole term sheet: declarations in source order. */
+// ---------------------------------------------------------------- modules and templates
+
+/** `import NAME, NAME from "PATH"` */
+export interface ImportDecl extends Node {
+  readonly kind: "Import";
+  readonly names: readonly Name[];
+  readonly path: StringLit;
+}
+
+/**
+ * What a template parameter takes: a party, a unit, a tiers table, an event
+ * with the given arguments, a date, a duration, or a number in a unit
+ * (`money` is the importing deal's currency; unit parameters may appear).
+ */
+export type ParamType =
+  | { readonly kind: "party" }
+  | { readonly kind: "unit" }
+  | { readonly kind: "tiers" }
+  | { readonly kind: "date" }
+  | { readonly kind: "duration"; readonly per: "days" | "months" | "years" }
+  | { readonly kind: "event"; readonly params: readonly EventParam[] }
+  | { readonly kind: "value"; readonly unit: UnitExpr };
+
+export interface TemplateParam extends Node {
+  readonly kind: "TemplateParam";
+  readonly name: Name;
+  readonly type: ParamType;
+  readonly default: Expr | null;
+}
+
+/** `template clause|schedule|const NAME(PARAMS) …`: the declaration is written as usual, its name is the template's. */
+export interface TemplateDecl extends Node {
+  readonly kind: "Template";
+  readonly params: readonly TemplateParam[];
+  readonly decl: ClauseDecl | ScheduleDecl | ConstDecl;
+}
+
+/** `PARAM = VALUE` in a `use`. */
+export interface UseArg extends Node {
+  readonly kind: "UseArg";
+  readonly name: Name;
+  readonly value: Expr;
+}
+
+/** `use TEMPLATE as NAME ["Title"] { PARAM = VALUE … }` */
+export interface UseDecl extends Node {
+  readonly kind: "Use";
+  readonly template: Name;
+  readonly name: Name;
+  readonly title: StringLit | null;
+  readonly args: readonly UseArg[];
+}
+
+/**
+ * An argument the checker must type at the use site: `value` (the argument,
+ * or the parameter's default) against the parameter's type with unit
+ * parameters and `money` already replaced.
+ */
+export interface ArgCheck {
+  readonly param: TemplateParam;
+  readonly value: Expr;
+  readonly expected: ParamType;
+  /** Where to report a mismatch: the argument, or the use when a default is at fault. */
+  readonly at: Range;
+}
+
+/** The provenance of a declaration made by `use`. */
+export interface Instance {
+  readonly use: UseDecl;
+  /** The instance's slot of ranges (src/modules/source-map.ts): where its own text lies. */
+  readonly span: Range;
+  readonly template: string;
+  readonly checks: readonly ArgCheck[];
+}
+
 export interface Program extends Node {
   readonly kind: "Program";
   readonly decls: readonly Decl[];

@@ -17,6 +17,9 @@ import type {
   Decl,
   EventParam,
   Expr,
+  ParamType,
+  TemplateParam,
+  UseArg,
   Frequency,
   Name,
   NumberLit,
@@ -31,6 +34,7 @@ import type {
   TestEvent,
   TestPeriod,
   TestValue,
+  TierEntry,
   UnitExpr,
   BinaryOp,
 } from "./ast.ts";
@@ -54,6 +58,8 @@ function isReal(token: IToken): boolean {
  */
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
+  /** True while building the declaration inside `template`: its parameters are allowed. */
+  private inTemplate = false;
   private lastEnd = 0;
 
   constructor(start: number) {
@@ -314,7 +320,9 @@ class Builder {
       }
       case "whenStmt": {
         const cond = this.expr(this.node(inner, "expression"));
-        const consecutive = this.has(inner, "For") ? this.bareNumber(this.token(inner, "NumberLit")) : null;
+        const consecutive = !this.has(inner, "For")
+          ? null
+          : this.bareNumber(this.token(inner, "NumberLit")) ?? this.name(this.token(inner, "Identifier"));
         const body = this.block(this.node(inner, "block"));
         return { kind: "When", cond, consecutive, body, range };
       }
@@ -338,8 +346,20 @@ class Builder {
       }
       case "windowStmt": {
         const bound = this.has(inner, "From") ? "from" : this.has(inner, "Until") ? "until" : null;
-        const date = this.date(this.token(inner, "DateLit"));
+        const date = this.date(this.token(inner, "DateLit")) ?? this.name(this.token(inner, "Identifier"));
         return bound === null || date === null ? null : { kind: "Window", bound, date, range };
+      }
+      case "balanceStmt": {
+        const name = this.name(this.token(inner, "Identifier"));
+        const initial = this.expr(this.node(inner, "expression"));
+        return name === null ? null : { kind: "Balance", name, initial, range };
+      }
+      case "addStmt":
+      case "subtractStmt": {
+        const amount = this.expr(this.node(inner, "expression"));
+        const balance = this.name(this.token(inner, "Identifier"));
+        const op = inner.name === "addStmt" ? "add" : "subtract";
+        return balance === null ? null : { kind: "Adjust", op, amount, balance, range };
       }
       default:
         return null;
@@ -405,13 +425,18 @@ class Builder {
         return name === null ? null : { kind: "Event", name, params, range };
       }
       case "constDecl": {
+        this.refuseParams(node);
         const name = this.name(this.token(node, "Identifier"));
         const value = this.expr(this.node(node, "expression"));
         return name === null ? null : { kind: "Const", name, value, range };
       }
       case "scheduleDecl":
+        this.refuseParams(node);
         return this.schedule(node, range);
+      case "tiersDecl":
+        return this.tiers(node, range);
       case "clauseDecl": {
+        this.refuseParams(node);
         const name = this.name(this.token(node, "Identifier"));
         const title = this.string(this.token(node, "StringLit"));
         const body = this.block(this.node(node, "block"));
@@ -419,8 +444,87 @@ class Builder {
       }
       case "testDecl":
         return this.test(node, range);
+      case "importDecl": {
+        const names = this.tokens(node, "Identifier").map((t) => this.name(t)!);
+        const path = this.string(this.token(node, "StringLit"));
+        return path === null ? null : { kind: "Import", names, path, range };
+      }
+      case "templateDecl":
+        return this.template(node, range);
+      case "useDecl": {
+        const template = this.name(this.token(node, "Identifier", 0));
+        const name = this.name(this.token(node, "Identifier", 1));
+        const title = this.string(this.token(node, "StringLit"));
+        const args: UseArg[] = this.nodes(node, "testValue").flatMap((v) => {
+          const built = this.testValue(v);
+          return built === null ? [] : [{ kind: "UseArg" as const, name: built.name, value: built.value, range: built.range }];
+        });
+        return template === null || name === null ? null : { kind: "Use", template, name, title, args, range };
+      }
       default:
         return null;
+    }
+  }
+
+  /** Parameters belong to templates: `const f(x: number) = …` without `template` is a mistake. */
+  private refuseParams(node: CstNode): void {
+    const params = this.node(node, "templateParams");
+    if (params === undefined || this.inTemplate) return;
+    this.diagnostics.push({
+      code: PARSE.paramsOutsideTemplate,
+      severity: "error",
+      message: "only a template takes parameters; write template before the declaration to make it one",
+      range: this.nodeRange(params),
+    });
+  }
+
+  private template(node: CstNode, range: Range): Decl | null {
+    const inner = this.node(node, "clauseDecl") ?? this.node(node, "scheduleDecl") ?? this.node(node, "constDecl");
+    if (inner === undefined) return null;
+    const params = this.nodes(this.node(inner, "templateParams"), "templateParam").flatMap((p) => this.templateParam(p) ?? []);
+    // Built as a plain declaration; its parameters are read here, so they are not refused.
+    this.inTemplate = true;
+    const decl = this.decl(inner);
+    this.inTemplate = false;
+    if (decl === null || (decl.kind !== "Clause" && decl.kind !== "Schedule" && decl.kind !== "Const")) return null;
+    return { kind: "Template", params, decl, range };
+  }
+
+  private templateParam(node: CstNode): TemplateParam | null {
+    const range = this.nodeRange(node);
+    const name = this.name(this.token(node, "Identifier"));
+    const value = this.node(node, "expression");
+    const type = this.paramType(node);
+    if (name === null || type === null) return null;
+    return { kind: "TemplateParam", name, type, default: value === undefined ? null : this.expr(value), range };
+  }
+
+  private paramType(node: CstNode): ParamType | null {
+    if (this.has(node, "Event")) {
+      const params: EventParam[] = [];
+      for (const param of this.nodes(node, "eventParam")) {
+        const paramName = this.name(this.token(param, "Identifier"));
+        const unit = this.unit(this.node(param, "unitExpr"));
+        if (paramName !== null) params.push({ kind: "EventParam", name: paramName, unit, range: this.nodeRange(param) });
+      }
+      return { kind: "event", params };
+    }
+    if (this.has(node, "Date")) return { kind: "date" };
+    if (this.has(node, "Tiers")) return { kind: "tiers" };
+    const unitNode = this.node(node, "unitExpr");
+    if (unitNode === undefined) return null;
+    const unit = this.unit(unitNode);
+    const word = unit.denominator.length === 0 && unit.numerator.length === 1 ? unit.numerator[0]!.text : null;
+    switch (word) {
+      case "party":
+      case "unit":
+        return { kind: word };
+      case "days":
+      case "months":
+      case "years":
+        return { kind: "duration", per: word };
+      default:
+        return { kind: "value", unit };
     }
   }
 
@@ -478,6 +582,19 @@ class Builder {
     }
     const value = this.expr(this.node(node, "expression"));
     return key === null ? null : { kind: "ScheduleEntry", key, value, range };
+  }
+
+  private tiers(node: CstNode, range: Range): Decl | null {
+    const name = this.name(this.token(node, "Identifier"));
+    const entries: TierEntry[] = [];
+    for (const entry of this.nodes(node, "tierEntry")) {
+      const entryRange = this.nodeRange(entry);
+      const low = this.expr(this.node(entry, "low"));
+      const high = this.has(entry, "Onward") ? null : this.expr(this.node(entry, "high"));
+      const value = this.expr(this.node(entry, "value"));
+      entries.push({ kind: "TierEntry", low, high, value, range: entryRange });
+    }
+    return name === null ? null : { kind: "Tiers", name, entries, range };
   }
 
   private testValue(node: CstNode): TestValue | null {

@@ -6,7 +6,7 @@
  * as possible, so it is bracketed whenever anything of the enclosing
  * expression follows it.
  */
-import type { Expr, NumberLit, StringLit, UnitExpr } from "./ast.ts";
+import type { Expr, NumberLit, ParamType, StringLit, UnitExpr } from "./ast.ts";
 import {
   BINARY_PRECEDENCE, COMPARISON_PRECEDENCE as COMPARISON, NEGATION_PRECEDENCE, NOT_PRECEDENCE as NOT, PRIMARY_PRECEDENCE as PRIMARY,
 } from "./precedence.ts";
@@ -100,5 +100,19 @@ export class ExprPrinter {
         // Never reached through formatSource, which refuses sources with syntax errors.
         return "(?)";
     }
+  }
+}
+
+/** A parameter's type as written: `party`, `event(amount: USD)`, `money per gpu_hour`, … */
+export function paramTypeText(t: ParamType): string {
+  switch (t.kind) {
+    case "party": case "unit": case "tiers": case "date":
+      return t.kind;
+    case "duration":
+      return t.per;
+    case "event":
+      return `event(${t.params.map((p) => `${p.name.text}: ${printUnit(p.unit)}`).join(", ")})`;
+    case "value":
+      return printUnit(t.unit);
   }
 }

@@ -6,7 +6,7 @@
  * - one declaration, statement, party, schedule entry or test item per
  *   line, blocks indented by two spaces, `{` on the header line, `}` alone;
  * - a blank line between top-level declarations when either is a block
- *   (`parties`, `schedule`, `clause`, `test`); elsewhere at most one blank
+ *   (`parties`, `schedule`, `tiers`, `clause`, `test`); elsewhere at most one blank
  *   line, only where the author left one; none right inside `{ }`;
  * - single spaces between tokens; `name: unit`, `f(a, b)`, `12.5%`;
  *   expressions on one line with the fewest parentheses (./print-expr.ts);
@@ -27,6 +27,9 @@ import type { Range } from "../diagnostics/range.ts";
 import type {
   Decl,
   NumberLit,
+  TemplateDecl,
+  TemplateParam,
+  UseDecl,
   Program,
   ScheduleDecl,
   ScheduleEntry,
@@ -39,8 +42,9 @@ import type {
 } from "./ast.ts";
 import { CommentCursor } from "./comments.ts";
 import { parseSource } from "./parse.ts";
-import { ExprPrinter, printString, printUnit } from "./print-expr.ts";
+import { ExprPrinter, paramTypeText, printString, printUnit } from "./print-expr.ts";
 import { LineWriter } from "./print-lines.ts";
+import { printTierRows } from "./print-tiers.ts";
 
 /**
  * Formats a source: its canonical layout, or null (with the parse
@@ -71,7 +75,10 @@ interface Item {
   readonly print: (indent: number) => void;
 }
 
-const BLOCK_DECLS = new Set<Decl["kind"]>(["Parties", "Schedule", "Clause", "Test"]);
+const BLOCK_DECLS = new Set<Decl["kind"]>(["Parties", "Schedule", "Tiers", "Clause", "Test", "Template", "Use"]);
+
+/** A template's parameters stay on its header line up to this width; past it, one per line. */
+const PARAMS_ON_ONE_LINE = 100;
 
 class Printer {
   private readonly out = new LineWriter();
@@ -192,22 +199,86 @@ class Printer {
         return this.line(indent, d.range, `const ${d.name.text} = ${e.expr(d.value)}`);
       case "Schedule":
         return this.schedule(d, indent);
+      case "Tiers": {
+        const rows = printTierRows(d.entries, (x) => e.expr(x));
+        const items = d.entries.map((entry, k): Item => ({ start: entry.range.start, print: (i) => this.line(i, entry.range, rows[k]!) }));
+        return this.block(indent, d.range, `tiers ${d.name.text}`, (i, close) => this.sequence(items, i, close), items.length > 0);
+      }
       case "Clause": {
         const header = `clause ${d.name.text}${d.title === null ? "" : ` ${printString(d.title)}`}`;
         return this.block(indent, d.range, header, this.statements(d.body), d.body.length > 0);
       }
       case "Test":
         return this.test(d, indent);
+      case "Import":
+        return this.line(indent, d.range, `import ${d.names.map((n) => n.text).join(", ")} from ${printString(d.path)}`);
+      case "Template":
+        return this.template(d, indent);
+      case "Use":
+        return this.use(d, indent);
     }
   }
 
+  // ------------------------------------------------------------ modules
+
+  /**
+   * `template KIND NAME(PARAMS) REST`: the parameters on the header line
+   * when it stays short, else one per line (comments between them kept).
+   */
+  private template(t: TemplateDecl, indent: number): void {
+    const d = t.decl;
+    const kind = d.kind === "Clause" ? "clause" : d.kind === "Schedule" ? "schedule" : "const";
+    const rest =
+      d.kind === "Clause" ? (d.title === null ? "" : ` ${printString(d.title)}`)
+        : d.kind === "Schedule" ? ` by ${d.basis}${d.tapering ? ", tapering" : ""}`
+          : ` = ${this.exprs.expr(d.value)}`;
+    const head = `template ${kind} ${d.name.text}(`;
+    const params = t.params.map((p) => this.param(p));
+    const close = this.closeParen(t);
+    const oneLine = `${head}${params.join(", ")})`;
+    const fits = "  ".repeat(indent).length + oneLine.length + rest.length <= PARAMS_ON_ONE_LINE && !this.comments.anyWithin(t.range.start, close);
+    let header = `${oneLine}${rest}`;
+    if (!fits) {
+      for (const c of this.comments.takeAllBefore(t.range.start)) this.out.comment(indent, c.text);
+      this.out.code(indent, head, null);
+      const items = t.params.map((p, k): Item => ({ start: p.range.start, print: (i) => this.line(i, p.range, `${params[k]!},`) }));
+      this.sequence(items, indent + 1, close);
+      header = `)${rest}`;
+    }
+    if (d.kind === "Clause") return this.block(indent, t.range, header, this.statements(d.body), d.body.length > 0);
+    if (d.kind === "Schedule") return this.scheduleBlock(d, indent, t.range, header);
+    return this.line(indent, t.range, header);
+  }
+
+  private param(p: TemplateParam): string {
+    return `${p.name.text}: ${paramTypeText(p.type)}${p.default === null ? "" : ` = ${this.exprs.expr(p.default)}`}`;
+  }
+
+  /** Offset of the `)` that closes a template's parameters. */
+  private closeParen(t: TemplateDecl): number {
+    const after = t.params.at(-1)?.range.end ?? t.decl.name.range.end;
+    for (let i = this.tokenIndex(after); i < this.tokens.length; i++) {
+      if (this.tokens[i]!.type === "RParen") return this.tokens[i]!.start;
+    }
+    return after;
+  }
+
+  private use(u: UseDecl, indent: number): void {
+    const header = `use ${u.template.text} as ${u.name.text}${u.title === null ? "" : ` ${printString(u.title)}`}`;
+    const items = u.args.map((a): Item => ({ start: a.range.start, print: (i) => this.line(i, a.range, `${a.name.text} = ${this.exprs.expr(a.value)}`) }));
+    this.block(indent, u.range, header, (i, close) => this.sequence(items, i, close), items.length > 0);
+  }
+
   private schedule(d: ScheduleDecl, indent: number): void {
-    const header = `schedule ${d.name.text} by ${d.basis}${d.tapering ? ", tapering" : ""}`;
+    this.scheduleBlock(d, indent, d.range, `schedule ${d.name.text} by ${d.basis}${d.tapering ? ", tapering" : ""}`);
+  }
+
+  private scheduleBlock(d: ScheduleDecl, indent: number, range: Range, header: string): void {
     const items = d.entries.map((entry): Item => ({
       start: entry.range.start,
       print: (i) => this.line(i, entry.range, `${this.scheduleKey(entry, d)}: ${this.exprs.expr(entry.value)}`),
     }));
-    this.block(indent, d.range, header, (i, close) => this.sequence(items, i, close), items.length > 0);
+    this.block(indent, range, header, (i, close) => this.sequence(items, i, close), items.length > 0);
   }
 
   private scheduleKey(entry: ScheduleEntry, d: ScheduleDecl): string {
@@ -242,7 +313,7 @@ class Printer {
           `${s.grantor.text} grants ${s.grantee.text} ${e.expr(s.quantity)} ${s.instrument.text} at ${e.expr(s.price)}`,
         );
       case "When": {
-        const consecutive = s.consecutive === null ? "" : ` for ${this.digits(s.consecutive)} consecutive periods`;
+        const consecutive = s.consecutive === null ? "" : ` for ${s.consecutive.kind === "Name" ? s.consecutive.text : this.digits(s.consecutive)} consecutive periods`;
         return this.block(indent, s.range, `when ${e.expr(s.cond)}${consecutive}`, this.statements(s.body), s.body.length > 0);
       }
       case "On":
@@ -255,6 +326,12 @@ class Printer {
       }
       case "Window":
         return this.line(indent, s.range, `${s.bound} ${s.date.text}`);
+      case "Balance":
+        return this.line(indent, s.range, `balance ${s.name.text} = ${e.expr(s.initial)}`);
+      case "Adjust": {
+        const into = s.op === "add" ? "to" : "from";
+        return this.line(indent, s.range, `${s.op} ${e.expr(s.amount)} ${into} ${s.balance.text}`);
+      }
     }
   }
 

@@ -23,6 +23,8 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { LineMap } from "../../src/diagnostics/positions.ts";
 import { renderDiagnostics } from "../../src/diagnostics/render.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
+import { nodeHost } from "../../src/modules/node-host.ts";
+import type { SourceOptions } from "../../src/api.ts";
 
 export interface CaseFile {
   /** `check/unknown-name`: phase folder and name, for test titles. */
@@ -62,41 +64,43 @@ export function inputFilesOf(c: CaseFile): InputFile[] {
 export function renderCase(c: CaseFile): string {
   const file = `${c.name}.tenor`;
   const source = readFileSync(join(c.dir, file), "utf8");
+  // Imports resolve as for the CLI: `stdlib/…`, or files beside the case (kept in a subfolder, which holds no cases).
+  const options: SourceOptions = { modules: nodeHost(join(c.dir, file), (path) => readFileSync(path, "utf8")) };
   switch (c.kind) {
     case "check":
-      return renderCheck(file, source);
+      return renderCheck(file, source, options);
     case "run":
-      return renderRun(file, source, inputFilesOf(c));
+      return renderRun(file, source, inputFilesOf(c), options);
     case "tests":
-      return renderTests(file, source);
+      return renderTests(file, source, options);
   }
 }
 
-function diagnosticsBlock(diagnostics: readonly Diagnostic[], file: string, source: string | null): string {
-  return diagnostics.length === 0 ? "" : `${renderDiagnostics(diagnostics, file, source)}\n`;
+function diagnosticsBlock(diagnostics: readonly Diagnostic[], file: string, source: string | null, files?: ReadonlyMap<string, string>): string {
+  return diagnostics.length === 0 ? "" : `${renderDiagnostics(diagnostics, file, source, files)}\n`;
 }
 
-function renderCheck(file: string, source: string): string {
-  const { diagnostics } = checkSource(source);
+function renderCheck(file: string, source: string, options: SourceOptions): string {
+  const { diagnostics, files } = checkSource(source, options);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const summary = `${file}: ${errors === 0 ? "ok" : `${errors} error${errors === 1 ? "" : "s"}`}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}\n`;
-  return diagnosticsBlock(diagnostics, file, source) + summary;
+  return diagnosticsBlock(diagnostics, file, source, files) + summary;
 }
 
-function renderRun(file: string, source: string, inputs: readonly InputFile[]): string {
-  const result = runSource(source, inputs);
+function renderRun(file: string, source: string, inputs: readonly InputFile[], options: SourceOptions): string {
+  const result = runSource(source, inputs, options);
   // Diagnostics about the term sheet point into it; data diagnostics have no position and name the inputs files.
   const inSource = result.diagnostics.filter((d) => d.range !== undefined);
   const aboutData = result.diagnostics.filter((d) => d.range === undefined);
   const text =
-    diagnosticsBlock(inSource, file, source) + diagnosticsBlock(aboutData, inputs.map((f) => f.name).join(", "), null);
+    diagnosticsBlock(inSource, file, source, result.files) + diagnosticsBlock(aboutData, inputs.map((f) => f.name).join(", "), null);
   return text + (result.ledger === null ? "no ledger\n" : ledgerToJson(result.ledger, { trace: true }));
 }
 
-function renderTests(file: string, source: string): string {
-  const result = testSource(source);
-  let text = diagnosticsBlock(result.diagnostics, file, source);
+function renderTests(file: string, source: string, options: SourceOptions): string {
+  const result = testSource(source, options);
+  let text = diagnosticsBlock(result.diagnostics, file, source, result.files);
   if (result.value === null) return `${text}tests not run\n`;
   const lines = new LineMap(source);
   let failed = 0;

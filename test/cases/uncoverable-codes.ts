@@ -12,6 +12,7 @@ export const UNCOVERABLE_CODES: Readonly<Record<string, string>> = {
 
   // ---- check
   TN2090: "more than 1,000,000 syntax nodes: the smallest such term sheet is about 1 MB (the checker's node limit is tested with a lowered limit instead)",
+  TN2213: "more than 100 imported files: a case would need 101 library files (test/modules/load.test.ts lowers the limit instead)",
   TN2047: "expression deeper than 1,000 levels: the parser's nesting limit (200 levels, counting pending operators) rejects such source first with TN1004 (see parse/long-sum-too-deep)",
 
   // ---- run: guarded by the checker or the inputs loader, kept as defensive codes

@@ -1,8 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { fakeIo } from "./fake-io.ts";
 
+const STDLIB_DIR = fileURLToPath(new URL("../../stdlib/", import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
 const DEAL = `deal "Fee deal"
@@ -29,6 +32,8 @@ function setup() {
     "sharon.tenor": read("examples/sharon-dsx.tenor"),
     "sharon.inputs.json": read("examples/sharon-dsx.inputs.json"),
     "bad.tenor": DEAL.replace("revenue * 10%", "revenu * 10%"),
+    // The examples import the stdlib, which the CLI reads by absolute path.
+    ...Object.fromEntries(readdirSync(STDLIB_DIR).map((f) => [join(STDLIB_DIR, f), readFileSync(join(STDLIB_DIR, f), "utf8")])),
   };
   const run = async (...argv: string[]) => {
     const io = fakeIo(files);
@@ -45,7 +50,7 @@ describe("tenor compile", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe("");
     const artifact = JSON.parse(files["deal.json"]!);
-    expect([artifact.format, artifact.formatVersion, artifact.header.title]).toEqual(["tenor-terms", 1, "Fee deal"]);
+    expect([artifact.format, artifact.formatVersion, artifact.header.title]).toEqual(["tenor-terms", 2, "Fee deal"]);
     expect(r.err).toBe(`deal.tenor: compiled to deal.json (ir sha256 ${artifact.irSha256})\n`);
   });
 
@@ -137,7 +142,7 @@ describe("tenor inspect", () => {
   events         (none)
   clauses        share "Revenue share"
                  margin
-  format         tenor-terms version 1
+  format         tenor-terms version 2
   compiler       tenor 0.1.0
   source sha256  ${artifact.sourceSha256}
   ir sha256      ${artifact.irSha256} (verified)
@@ -150,7 +155,7 @@ describe("tenor inspect", () => {
     const artifact = JSON.parse(files["deal.json"]!);
     const r = await run("inspect", "deal.json", "--json");
     expect(JSON.parse(r.out)).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
       compiler: { name: "tenor", version: "0.1.0" },
       sourceSha256: artifact.sourceSha256,
       irSha256: artifact.irSha256,
@@ -161,9 +166,9 @@ describe("tenor inspect", () => {
   it("refuses an artifact of an unknown format version", async () => {
     const { files, run } = setup();
     await run("compile", "deal.tenor", "-o", "deal.json");
-    files["deal.json"] = files["deal.json"]!.replace('"formatVersion":1', '"formatVersion":7');
+    files["deal.json"] = files["deal.json"]!.replace('"formatVersion":2', '"formatVersion":7');
     const r = await run("inspect", "deal.json");
     expect(r.code).toBe(1);
-    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads version 1");
+    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads version 2");
   });
 });

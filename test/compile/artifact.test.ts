@@ -5,12 +5,13 @@ import { compileSource } from "../../src/compile/compile-source.ts";
 import { artifactText, COMPILER } from "../../src/compile/artifact.ts";
 import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../../src/compile/artifact-format.ts";
 import { canonicalJson } from "../../src/runtime/canonical-json.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const SOURCE = readFileSync(new URL("../../examples/sharon-dsx.tenor", import.meta.url), "utf8");
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 describe("compiled artifacts", () => {
-  const artifact = compileSource(SOURCE).value!;
+  const artifact = compileSource(SOURCE, STDLIB).value!;
 
   it("say what they are, who compiled them and from which source", () => {
     expect(artifact.format).toBe(ARTIFACT_FORMAT);
@@ -26,7 +27,7 @@ describe("compiled artifacts", () => {
   });
 
   it("are written byte for byte the same for the same source", () => {
-    const again = artifactText(compileSource(SOURCE).value!);
+    const again = artifactText(compileSource(SOURCE, STDLIB).value!);
     expect(artifactText(artifact)).toBe(again);
     expect(again.endsWith("}\n")).toBe(true);
   });
@@ -39,7 +40,7 @@ describe("compiled artifacts", () => {
   });
 
   it("are not produced for a term sheet with errors", () => {
-    const r = compileSource(SOURCE.replace("revenue * share_rate", "revenue * share_rat"));
+    const r = compileSource(SOURCE.replace("rate = share_rate", "rate = share_rat"), STDLIB);
     expect(r.value).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toContain("TN2001");
   });

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runSource } from "../../src/api.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EXAMPLES = ["sharon-dsx", "coreweave-backstop", "firmus-campus"];
@@ -53,7 +54,7 @@ describe("the example ledgers in another time zone and locale", () => {
     expect(there.status).toBe(0);
     expect(sha256(there.stdout)).toBe(sha256(here.stdout));
     const inputs = `examples/${name}.inputs.json`;
-    const ledger = runSource(readFileSync(join(root, `examples/${name}.tenor`), "utf8"), [{ name: inputs, text: readFileSync(join(root, inputs), "utf8") }]).ledger!;
+    const ledger = runSource(readFileSync(join(root, `examples/${name}.tenor`), "utf8"), [{ name: inputs, text: readFileSync(join(root, inputs), "utf8") }], STDLIB).ledger!;
     expect(here.stdout.trim()).toBe(ledgerToJson(ledger, { trace: true }).trim());
   });
 

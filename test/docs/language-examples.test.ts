@@ -14,18 +14,24 @@
  * prints, and every code of the diagnostics catalogs is listed in §16.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkSource, runSource, testSource } from "../../src/api.ts";
 import type { Diagnostic } from "../../src/api.ts";
 import { CATALOGS } from "../../src/diagnostics/catalog.ts";
+import { KEYWORDS } from "../../grammar/tokens.ts";
 import { renderDiagnostics } from "../../src/diagnostics/render.ts";
+import { nodeHost } from "../../src/modules/node-host.ts";
 import { periodsOf } from "../../src/eval/periods.ts";
 import { loadInputs } from "../../src/inputs/load-inputs.ts";
 import { ledgerToCsv } from "../../src/ledger/format-csv.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
 import { ledgerToTable } from "../../src/ledger/format-table.ts";
 
-const DOC = readFileSync(new URL("../../docs/language.md", import.meta.url), "utf8");
+const DOC_PATH = fileURLToPath(new URL("../../docs/language.md", import.meta.url));
+const DOC = readFileSync(DOC_PATH, "utf8");
+/** Imports in the examples resolve as for a term sheet in docs/ (`stdlib/…` is the repository's stdlib). */
+const modules = nodeHost(DOC_PATH, (path) => readFileSync(path, "utf8"));
 
 /** The header fragments assume, as the introduction of docs/language.md describes it. Each entry is keyed by what it declares. */
 const HEADER: readonly (readonly [key: string, text: string])[] = [
@@ -102,8 +108,8 @@ function markedCodes(text: string): string[] {
   return m === null ? [] : m[1]!.split(", ");
 }
 
-const TOP_LEVEL = /^(parties|term|currency|settle|units|input|event|const|schedule|clause|test)\b/;
-const STATEMENT = /^(let|when|on|at|cap|from|until)\b|^[A-Za-z_]\w*\s+(pays|grants)\b/;
+const TOP_LEVEL = /^(parties|term|currency|settle|units|input|event|const|schedule|tiers|clause|test|import|template|use)\b/;
+const STATEMENT = /^(let|when|on|at|cap|from|until|balance|add|subtract)\b|^[A-Za-z_]\w*\s+(pays|grants)\b/;
 
 /** The keys of HEADER a top-level fragment declares itself (so the header leaves them out). */
 function declaredKeys(text: string): Set<string> {
@@ -158,13 +164,13 @@ describe("the tenor examples of docs/language.md", () => {
       : `block ${b.index} (${where}) checks cleanly and its tests pass`;
     it(name, () => {
       const source = sourceOf(b);
-      const checked = checkSource(source);
+      const checked = checkSource(source, { modules });
       if (marked.length > 0) {
         expect([...new Set(checked.diagnostics.map((d) => d.code))].sort()).toEqual([...marked].sort());
         return;
       }
       expect(describeDiagnostics(checked.diagnostics)).toEqual([]);
-      const tests = testSource(source).value ?? [];
+      const tests = testSource(source, { modules }).value ?? [];
       expect(tests.filter((t) => !t.passed).map((t) => `${t.title}: ${t.problems.map((p) => p.message).join("; ")}`)).toEqual([]);
     });
   }
@@ -205,6 +211,14 @@ describe("the ledger examples of docs/language.md", () => {
     const source = TENOR[0]!.text.replace("revenue * share_rate", "revenue * share_rte");
     const rendered = renderDiagnostics(checkSource(source).diagnostics, "deal.tenor", source);
     expect(`${rendered}\n`).toBe(block("text", "14.").text);
+  });
+});
+
+describe("the lexical structure section of docs/language.md", () => {
+  it("lists exactly the grammar's keywords", () => {
+    const section = DOC.slice(DOC.indexOf("**Keywords** (reserved, all lower case):"));
+    const listed = section.slice(section.indexOf("```") + 3, section.indexOf("```", section.indexOf("```") + 3)).trim().split(/\s+/);
+    expect([...listed].sort()).toEqual([...KEYWORDS].sort());
   });
 });
 

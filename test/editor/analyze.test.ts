@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runSource, testSource } from "../../src/api.ts";
 import { analyze } from "../../src/editor/analyze.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const example = (id: string) => ({
   source: readFileSync(new URL(`../../examples/${id}.tenor`, import.meta.url), "utf8"),
@@ -26,8 +27,8 @@ describe("one analysis of the playground's state", () => {
   it("gives the CLI's ledger JSON, byte for byte, for every example", () => {
     for (const id of ["sharon-dsx", "firmus-campus", "coreweave-backstop"]) {
       const { source, inputs } = example(id);
-      const result = analyze({ version: 7, source, inputs });
-      const cli = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }]);
+      const result = analyze({ version: 7, source, inputs }, STDLIB);
+      const cli = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }], STDLIB);
       expect(result.version).toBe(7);
       expect(result.failure, id).toBeNull();
       expect(result.ledgerJson, id).toBe(ledgerToJson(cli.ledger!));
@@ -37,8 +38,8 @@ describe("one analysis of the playground's state", () => {
 
   it("reports the test blocks as `tenor test` does, with their lines", () => {
     const { source, inputs } = example("sharon-dsx");
-    const result = analyze({ version: 1, source, inputs });
-    const cli = testSource(source).value!;
+    const result = analyze({ version: 1, source, inputs }, STDLIB);
+    const cli = testSource(source, STDLIB).value!;
     expect(result.tests!.map((t) => [t.title, t.passed])).toEqual(cli.map((t) => [t.title, t.passed]));
     expect(result.tests!.every((t) => t.passed)).toBe(true);
     const first = source.split("\n").findIndex((l) => l.startsWith("test ")) + 1;
@@ -47,7 +48,7 @@ describe("one analysis of the playground's state", () => {
 
   it("turns a typo into a marker at its line and columns, keeps the symbol index and settles nothing", () => {
     const source = SMALL.replace("revenue * 10%", "revenu * 10%");
-    const result = analyze({ version: 2, source, inputs: '{"periods": []}' });
+    const result = analyze({ version: 2, source, inputs: '{"periods": []}' }, STDLIB);
     expect(result.failure).toBe("source");
     expect(result.ledger).toBeNull();
     expect(result.tests).toBeNull();
@@ -73,7 +74,7 @@ describe("one analysis of the playground's state", () => {
 
   it("settles the given rows and charts the schedule and caps of the program", () => {
     const { source, inputs } = example("sharon-dsx");
-    const { series, ledger } = analyze({ version: 1, source, inputs });
+    const { series, ledger } = analyze({ version: 1, source, inputs }, STDLIB);
     const rate = series!.schedules.find((s) => s.name === "share_rate")!;
     expect(rate.unit).toBe("");
     expect(rate.values).toHaveLength(ledger!.periods.length);

@@ -8,6 +8,9 @@
  *   npx tenor run examples/NAME.tenor --inputs examples/NAME.inputs.json --format json --no-trace \
  *     > test/examples/NAME.ledger.json
  * The inputs files themselves come from `node scripts/generate-example-inputs.mjs`.
+ *
+ * The examples import templates from stdlib/, so every call passes a module
+ * host over the disk, as the CLI does.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +20,7 @@ import { checkSource, runSource, testSource } from "../../src/api.ts";
 import type { Ledger } from "../../src/api.ts";
 import type { LedgerLine, LedgerPeriod } from "../../src/ledger/ledger.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
+import { nodeHost } from "../../src/modules/node-host.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
@@ -25,11 +29,13 @@ const EXAMPLES = ["sharon-dsx", "coreweave-backstop", "firmus-campus"] as const;
 type Example = (typeof EXAMPLES)[number];
 
 const sourceOf = (name: Example) => read(`examples/${name}.tenor`);
+/** Serves the example's imports (`stdlib/…`, `./…`) from the disk. */
+const optionsOf = (name: Example) => ({ modules: nodeHost(join(root, `examples/${name}.tenor`), (p) => readFileSync(p, "utf8")) });
 
 /** Runs an example over its inputs file; fails the test on any diagnostic. */
 function ledgerOf(name: Example): Ledger {
   const inputs = `examples/${name}.inputs.json`;
-  const run = runSource(sourceOf(name), [{ name: inputs, text: read(inputs) }]);
+  const run = runSource(sourceOf(name), [{ name: inputs, text: read(inputs) }], optionsOf(name));
   expect(run.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
   expect(run.failure).toBeNull();
   return run.ledger!;
@@ -54,13 +60,13 @@ const money = (l: Ledger, start: string, clause: string) =>
 
 describe.each(EXAMPLES)("the %s example", (name) => {
   it("checks with no errors and no warnings", () => {
-    const checked = checkSource(sourceOf(name));
+    const checked = checkSource(sourceOf(name), optionsOf(name));
     expect(checked.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([]);
     expect(checked.value).not.toBeNull();
   });
 
   it("passes all of its own test blocks", () => {
-    const result = testSource(sourceOf(name));
+    const result = testSource(sourceOf(name), optionsOf(name));
     expect(result.diagnostics).toEqual([]);
     const tests = result.value!;
     expect(tests.length).toBeGreaterThanOrEqual(5);

@@ -40,7 +40,7 @@ export function isNumeric(t: Ty): t is NumTy {
 }
 
 /** Where a name comes from: what it may be used for depends on it (caps take no lets, …). */
-export type NameKind = "input" | "const" | "schedule" | "fact" | "let" | "blockLet" | "arg";
+export type NameKind = "input" | "const" | "schedule" | "fact" | "let" | "blockLet" | "arg" | "balance";
 
 export interface NameEntry {
   readonly name: string;
@@ -59,6 +59,17 @@ const PREC: Readonly<Record<string, number>> = {
 };
 const COMPARISONS = ["<", "<=", ">", ">=", "==", "!="] as const;
 
+/**
+ * A declared tiers table: its bounds' and values' types. Tables start at
+ * or below zero and end `onward`, so `tier(T, abs(x))` and
+ * `marginal(T, abs(b), abs(a))` never fail.
+ */
+export interface TiersSpec {
+  readonly name: string;
+  readonly bound: NumTy;
+  readonly value: NumTy;
+}
+
 export interface ExprContext {
   readonly currency: string;
   readonly units: readonly string[];
@@ -71,6 +82,8 @@ export interface ExprContext {
   /** First and last day of the term, for date literals near it. */
   readonly termStart: string;
   readonly termEnd: string;
+  /** Tiers tables usable here (none in constant contexts). */
+  readonly tiers?: readonly TiersSpec[];
 }
 
 export class ExprGen {
@@ -263,6 +276,12 @@ export class ExprGen {
     const choice = r.weighted<string>([
       [3, "add"], [3, "mul"], [2, "div"], [1, "neg"], [2, "minmax"], [1, "abs"], [1, "round"], [1, "floorceil"], [1, "if"],
       [t.k === "plain" && !this.ctx.constant ? 1 : 0, "datediff"],
+      [1, "interpolate"],
+      [t.k === "plain" ? 1 : 0, "daycount"],
+      [t.k === "plain" ? 1 : 0, "compound"],
+      [t.k === "money" && this.foreignCurrencies().length > 0 ? 1.5 : 0, "convert"],
+      [this.tierTables(t).length > 0 ? 1.5 : 0, "tier"],
+      [this.marginalTables(t).length > 0 ? 1.5 : 0, "marginal"],
     ]);
     switch (choice) {
       case "add":
@@ -289,11 +308,74 @@ export class ExprGen {
         return this.call(r.pick(["floor", "ceil"]), r.chance(0.5) ? [this.expr(t, d), this.step(t)] : [this.expr(t, d)]);
       case "if":
         return this.ifThen(this.expr(BOOL, d), this.expr(t, d), this.expr(t, d));
+      case "interpolate":
+        return this.call("interpolate", [this.expr(t, d), this.expr(t, d), ...this.interpolationSpan()]);
+      case "compound": {
+        // A leaf rate and a small n that is always a whole number from 0 to 1000 (the
+        // run-time error TN3035 is the case files' job): a literal, or in a clause a
+        // count of the period's years.
+        const n = this.ctx.constant || r.chance(0.5)
+          ? { text: String(r.int(0, 4)), prec: 8 }
+          : { text: r.pick(["contract_year - 1", "min(period_index, 6)"]), prec: 5 };
+        return this.call("compound", [this.leaf(PLAIN), n]);
+      }
+      case "daycount": {
+        const fn = r.pick(["act_365f", "act_360", "thirty_360"]);
+        // Without arguments a day count reads the period: not in consts.
+        return this.call(fn, this.ctx.constant || r.chance(0.5) ? [this.leaf(DATE), this.leaf(DATE)] : []);
+      }
+      case "tier": {
+        const table = r.pick(this.tierTables(t));
+        return this.call("tier", [{ text: table.name, prec: 8 }, this.call("abs", [this.expr(table.bound, d)])]);
+      }
+      case "marginal": {
+        const table = r.pick(this.marginalTables(t));
+        const base = this.call("abs", [this.expr(table.bound, d)]);
+        return this.call("marginal", [{ text: table.name, prec: 8 }, base, this.call("abs", [this.expr(table.bound, d)])]);
+      }
+      case "convert": {
+        // A declared currency C (a unit) converted at a `CUR per C` rate into the deal currency.
+        const c = r.pick(this.foreignCurrencies());
+        return this.call("convert", [this.expr({ k: "qty", u: c }, d), this.expr({ k: "rate", u: c }, d)]);
+      }
       default: {
         // DATE - DATE is a plain number of days.
         return this.binary("-", this.leaf(DATE), this.leaf(DATE));
       }
     }
+  }
+
+  /** Tiers tables whose values have type `t` (for tier). */
+  private tierTables(t: NumTy): TiersSpec[] {
+    return (this.ctx.tiers ?? []).filter((x) => sameTy(x.value, t));
+  }
+
+  /** Tiers tables whose bound × value has type `t`: one of them plain, the other `t` (for marginal). */
+  private marginalTables(t: NumTy): TiersSpec[] {
+    return (this.ctx.tiers ?? []).filter((x) => (x.value.k === "plain" && sameTy(x.bound, t)) || (x.bound.k === "plain" && sameTy(x.value, t)));
+  }
+
+  /** Declared units that are currencies (three capitals), usable as convert's source. */
+  private foreignCurrencies(): string[] {
+    return this.ctx.units.filter((u) => /^[A-Z]{3}$/.test(u) && u !== this.ctx.currency);
+  }
+
+  /**
+   * from_date, to_date and maybe `at` of interpolate, from_date always
+   * before to_date: two date literals in order, or period_start and a later
+   * date; `at` is required in consts (the default reads the period).
+   */
+  private interpolationSpan(): Gen[] {
+    const r = this.r;
+    let span: [string, string];
+    if (!this.ctx.constant && r.chance(0.4)) {
+      span = ["period_start", `period_start + ${r.int(1, 24)} months`];
+    } else {
+      const [a, b] = [this.dateLiteral(), this.dateLiteral()].sort();
+      span = [a!, a === b ? `${b} + ${r.int(1, 90)} days` : b!];
+    }
+    const at = this.ctx.constant || r.chance(0.5) ? [this.leaf(DATE)] : [];
+    return [{ text: span[0], prec: 8 }, { text: span[1], prec: 5 }, ...at];
   }
 
   /** A positive step for round/floor/ceil: plain, or in the value's unit. */

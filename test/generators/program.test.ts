@@ -133,6 +133,9 @@ function features(program: Program, source: string): string[] {
       case "Window":
         seen.push(`window:${n["bound"]}`);
         break;
+      case "Adjust":
+        seen.push(`adjust:${n["op"]}`);
+        break;
       case "When":
         if (n["consecutive"] !== null) seen.push("when:consecutive");
         break;
@@ -186,11 +189,12 @@ describe("the generator covers every construct", () => {
   const expected = [
     // every statement kind
     "node:Let", "node:Pays", "node:Grants", "node:When", "node:On", "node:AtSigning", "node:Cap", "node:Window",
+    "node:Balance", "adjust:add", "adjust:subtract",
     // every expression kind
     "node:NumberLit", "node:DateExpr", "node:NameRef", "node:Unary", "node:Binary", "node:Call", "node:IfExpr",
     // every declaration kind
     "node:Deal", "node:Parties", "node:Term", "node:Currency", "node:Settle", "node:Units", "node:Input", "node:Event",
-    "node:Const", "node:Schedule", "node:Clause", "node:Test", "node:TestPeriod", "node:TestEvent", "node:TestExpect",
+    "node:Const", "node:Schedule", "node:Tiers", "node:TierEntry", "node:Clause", "node:Test", "node:TestPeriod", "node:TestEvent", "node:TestExpect",
     "basis:contract_year", "basis:period", "basis:date", "schedule:tapering", "key:single", "key:to", "key:onward",
     "cap:term", "cap:contract_year", "cap:period", "window:from", "window:until", "when:consecutive",
     "rounding:default", "rounding:half_even", "rounding:half_up", "rounding:down", "rounding:up",
@@ -198,6 +202,8 @@ describe("the generator covers every construct", () => {
     "currency:USD", "currency:JPY", "currency:KWD",
     "op:+", "op:-", "op:*", "op:/", "op:<", "op:<=", "op:>", "op:>=", "op:==", "op:!=", "op:and", "op:or", "op:not",
     "call:min", "call:max", "call:abs", "call:round", "call:floor", "call:ceil",
+    "call:tier", "call:marginal",
+    "call:interpolate", "call:act_365f", "call:act_360", "call:thirty_360", "call:convert", "call:compound",
     "fact:days", "fact:period_index", "fact:contract_year", "fact:period_start", "fact:period_end",
     "scale:million", "scale:billion", "literal:percent", "literal:per unit", "literal:duration", "literal:digit groups",
     "event:with args", "input:number", "input:unit", "input:per unit",

@@ -33,16 +33,19 @@
  * `gpu`, `USD per gpu`, `gpu_hour per gpu`), events with 0–3 arguments,
  * consts (million / billion / % / units), schedules by contract_year, period
  * and date with single, `to` and `onward` keys and `tapering` (values never
- * rise), clauses with let, pays, grants, when, when … for N consecutive
+ * rise), tiers tables (ascending bounds of one unit, negative ones
+ * bracketed, always ending `onward`) read by tier and marginal, clauses with let, balance, add, subtract, pays, grants, when, when … for N consecutive
  * periods, on EVENT, at signing, caps over term / per contract_year / per
  * period, from / until, every operator, if/then/else, min/max/abs/round/
- * floor/ceil, period facts, date arithmetic; and optional test blocks.
+ * floor/ceil, interpolate, act_365f/act_360/thirty_360, convert (from a
+ * declared currency unit EUR or SGD), period facts, date arithmetic; and
+ * optional test blocks.
  * test/generators/program.test.ts counts them over 300 programs.
  */
 import fc from "fast-check";
 import type { InputFile } from "../../src/api.ts";
 import { addDays, daysBetween, daysInMonth, periodStarts, termPeriods, type GenFrequency, type GenPeriod } from "./calendar.ts";
-import { BOOL, DATE, ExprGen, MONEY, PLAIN, type ExprContext, type NameEntry, type NumTy, type Ty } from "./expressions.ts";
+import { BOOL, DATE, ExprGen, MONEY, PLAIN, type ExprContext, type NameEntry, type NumTy, type TiersSpec, type Ty } from "./expressions.ts";
 import { messUp } from "./layout.ts";
 import { Random } from "./random.ts";
 
@@ -177,13 +180,16 @@ interface BlockScope {
 }
 
 const PARTY_POOL = ["nvidia", "sharon", "landlord", "operator", "firmus", "coreweave", "lender", "tenant"];
-const UNIT_POOL = ["gpu", "gpu_hour", "mw", "kwh", "rack"];
+/** Units to declare; EUR and SGD are currencies (convert), never the deal currency itself. */
+const UNIT_POOL = ["gpu", "gpu_hour", "mw", "kwh", "rack", "EUR", "SGD"];
 const CURRENCIES = ["USD", "USD", "EUR", "GBP", "CHF", "JPY", "KWD"];
 const ROUNDING = [null, "half_even", "half_up", "down", "up"] as const;
 const FREQUENCIES: readonly GenFrequency[] = ["monthly", "quarterly", "annually"];
 const INPUT_BASES = ["revenue", "sold_hours", "capacity", "gpus_live", "energized", "uptime", "fees", "price", "rent", "load"];
 const CONST_BASES = ["fleet", "backstop", "rate", "fee_rate", "strike", "ceiling", "floor_price", "block", "coverage"];
 const SCHEDULE_BASES = ["share_rate", "threshold", "rebate", "escalator", "price_step"];
+const TIERS_BASES = ["volume_share", "sla_credit", "fee_band", "discount"];
+const BALANCE_BASES = ["left", "carried", "cumulative", "prepaid", "bank"];
 const LET_BASES = ["owed", "unsold", "share", "base", "fee", "excess", "util", "minimum", "credit", "shortfall", "when_due"];
 const EVENT_POOL = ["lease_default", "delivery_delay", "step_in", "outage", "prepayment"];
 const ARG_BASES = ["missed_rent", "gpus_affected", "days_late", "amount", "hours_lost"];
@@ -203,9 +209,12 @@ class ProgramBuilder {
   private numTypes: NumTy[] = [];
   private inputs: GlobalValue[] = [];
   private consts: GlobalValue[] = [];
+  private tiers: TiersSpec[] = [];
   private schedules: GlobalValue[] = [];
   private events: EventSpec[] = [];
   private clauseNames: string[] = [];
+  /** Balances and the lets that read them: kept out of consecutive conditions, caps and balance amounts. */
+  private readonly balanceReaders = new Set<string>();
 
   constructor(
     private readonly r: Random,
@@ -228,6 +237,7 @@ class ProgramBuilder {
     if (events.length > 0) decls.push(events);
     const consts = this.constDecls();
     if (consts.length > 0) decls.push(consts);
+    for (const table of this.tiersDecls()) decls.push([table]);
     for (const schedule of this.scheduleDecls()) decls.push([schedule]);
     const clauseCount = this.r.int(1, this.s.maxClauses);
     for (let i = 0; i < clauseCount; i++) decls.push([this.clause()]);
@@ -272,7 +282,7 @@ class ProgramBuilder {
 
     this.currency = r.pick(CURRENCIES);
     const rounding = r.pick(ROUNDING);
-    this.units = r.subset(UNIT_POOL, r.int(0, 3));
+    this.units = r.subset(UNIT_POOL.filter((u) => u !== this.currency), r.int(0, 3));
     this.numTypes = [{ k: "money" }, { k: "plain" }, ...this.units.map((u): NumTy => ({ k: "qty", u })), ...this.units.map((u): NumTy => ({ k: "rate", u }))];
     const lines: Code[] = [
       { line: `term ${this.termStart} to ${this.termEnd}, ${frequency}` },
@@ -332,6 +342,12 @@ class ProgramBuilder {
     return this.events.map((e) => ({ line: `event ${e.name}(${e.params.map((p) => `${p.name}: ${this.unitOf(p.ty)}`).join(", ")})` }));
   }
 
+  /** Whether generated text names a balance, or a let that reads one. */
+  private readsBalance(text: string): boolean {
+    for (const word of text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) if (this.balanceReaders.has(word)) return true;
+    return false;
+  }
+
   /** The global names: inputs, consts, schedules and the period facts. */
   private globalNames(): NameEntry[] {
     return [
@@ -355,6 +371,7 @@ class ProgramBuilder {
       constant,
       termStart: this.termStart,
       termEnd: this.termEnd,
+      tiers: constant ? [] : this.tiers,
     };
     return new ExprGen(this.r, ctx);
   }
@@ -370,6 +387,50 @@ class ProgramBuilder {
       lines.push({ line: `const ${name} = ${value.text}` });
     }
     return lines;
+  }
+
+  // ------------------------------------------------------------ tiers tables
+
+  private tiersDecls(): Code[] {
+    const out: Code[] = [];
+    for (let i = this.r.weighted<number>([[4, 0], [3, 1], [2, 2]]); i > 0; i--) out.push(this.tiersTable());
+    return out;
+  }
+
+  /**
+   * A table starting at or below zero and ending `onward` (so calls on
+   * `abs(…)` never fail), bounds ascending literals of one unit, sometimes
+   * negative after the first entry (then bracketed, with the value before).
+   */
+  private tiersTable(): Code {
+    const r = this.r;
+    const name = this.fresh(r.pick(TIERS_BASES));
+    const bound: NumTy = r.weighted<NumTy>([[3, { k: "money" }], [3, { k: "plain" }], ...this.units.map((u) => [1, { k: "qty", u }] as [number, NumTy])]);
+    const value: NumTy = r.chance(0.6) ? { k: "plain" } : this.declTy(false);
+    const form = bound.k === "plain" ? r.pick(["", "%"]) : bound.k === "money" && r.chance(0.3) ? " million" : "";
+    const unit = bound.k === "plain" ? "" : ` ${this.unitOf(bound)}`;
+    const text = (n: number): string => `${n}${form}${unit}`;
+    const count = r.int(1, 4);
+    const bounds = [r.chance(0.25) ? -r.int(1, 60) : 0];
+    for (let i = 1; i < count; i++) bounds.push(bounds[i - 1]! + r.int(1, 150));
+    // Values the checker can evaluate: literals, sums and extremes of literals.
+    const gen = this.exprGen([], true);
+    const values = bounds.map(() => {
+      const form = r.weighted<string>([[6, "literal"], [2, "sum"], [2, "extreme"]]);
+      if (form === "literal") return gen.literal(value).text;
+      if (form === "sum") return gen.binary(r.pick(["+", "-"]), gen.literal(value), gen.literal(value)).text;
+      return gen.call(r.pick(["min", "max"]), [gen.literal(value), gen.literal(value)]).text;
+    });
+    const lows = bounds.map((b, i) => {
+      if (i === 0 || b >= 0) return text(b);
+      values[i - 1] = `(${values[i - 1]})`; // the value above must end before the bracketed low
+      return `(${text(b)})`;
+    });
+    const body = bounds.map((_, i) => ({
+      line: `${lows[i]} ${i === count - 1 ? "onward" : `to ${text(bounds[i + 1]!)}`}: ${values[i]}`,
+    }));
+    this.tiers.push({ name, bound, value });
+    return { header: `tiers ${name}`, body };
   }
 
   // ------------------------------------------------------------ schedules
@@ -452,7 +513,7 @@ class ProgramBuilder {
     const body = [...this.block({ names, top: true, insideOn: false, nesting: 0 }, 1)];
     // Caps and the window go anywhere at the top level.
     const extras: Code[] = [];
-    const capNames = names.filter((n) => n.kind !== "let" && n.kind !== "blockLet" && n.kind !== "arg");
+    const capNames = names.filter((n) => n.kind !== "let" && n.kind !== "blockLet" && n.kind !== "arg" && n.kind !== "balance");
     for (const window of r.subset(["over term", "per contract_year", "per period"], r.weighted<number>([[5, 0], [3, 1], [1, 2], [1, 3]]))) {
       // Mostly generous literal caps, so that some payments pass and some are cut.
       const gen = this.exprGen(capNames);
@@ -500,6 +561,8 @@ class ProgramBuilder {
       [deep || scope.insideOn ? 0 : 0.9, "whenFor"],
       [deep || scope.insideOn || this.events.length === 0 ? 0 : 1.2, "on"],
       [deep ? 0 : 0.6, "atSigning"],
+      [scope.top ? 0.6 : 0, "balance"],
+      [scope.names.some((n) => n.kind === "balance") ? 1.2 : 0, "adjust"],
     ]);
     const depth = this.s.maxDepth;
     const gen = this.exprGen(scope.names);
@@ -510,7 +573,23 @@ class ProgramBuilder {
         const name = this.fresh(r.pick(LET_BASES));
         const value = gen.expr(ty, depth);
         scope.names.push({ name, ty, kind: scope.top ? "let" : "blockLet" });
+        if (this.readsBalance(value.text)) this.balanceReaders.add(name);
         return { line: `let ${name} = ${value.text}` };
+      }
+      case "balance": {
+        const ty = r.weighted<NumTy>([[3, { k: "money" }], [1, { k: "plain" }], ...this.numTypes.slice(2).map((t) => [0.5, t] as [number, NumTy])]);
+        const name = this.fresh(r.pick(BALANCE_BASES));
+        const constants = this.consts.map((c): NameEntry => ({ ...c, kind: "const" }));
+        const value = this.exprGen(constants, true).expr(ty, 1);
+        scope.names.push({ name, ty, kind: "balance" });
+        this.balanceReaders.add(name);
+        return { line: `balance ${name} = ${value.text}` };
+      }
+      case "adjust": {
+        // Amounts never read a balance, so balances grow with the inputs, not exponentially.
+        const target = r.pick(scope.names.filter((n) => n.kind === "balance"));
+        const amount = this.exprGen(scope.names.filter((n) => !this.balanceReaders.has(n.name))).expr(target.ty, depth - 1).text;
+        return { line: r.chance(0.5) ? `add ${amount} to ${target.name}` : `subtract ${amount} from ${target.name}` };
       }
       case "pays": {
         const [payer, payee] = r.shuffle(this.parties);
@@ -524,7 +603,7 @@ class ProgramBuilder {
         return { header: `when ${gen.expr(BOOL, depth).text}`, body: body(this.child(scope)) };
       case "whenFor": {
         // Observed every period: only clause-level names.
-        const visible = scope.names.filter((n) => n.kind !== "blockLet" && n.kind !== "arg");
+        const visible = scope.names.filter((n) => n.kind !== "blockLet" && n.kind !== "arg" && !this.balanceReaders.has(n.name));
         const cond = this.exprGen(visible).expr(BOOL, depth).text;
         return { header: `when ${cond} for ${r.int(1, 4)} consecutive periods`, body: body(this.child(scope)) };
       }

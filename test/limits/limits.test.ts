@@ -13,6 +13,8 @@ import { PARSE } from "../../src/diagnostics/codes/parse.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { loadInputs } from "../../src/inputs/load-inputs.ts";
 import { DEFAULT_LIMITS, type Limits } from "../../src/limits.ts";
+import { bundledHost } from "../../src/modules/bundled-host.ts";
+import { expandProgram } from "../../src/modules/expand.ts";
 import type { Program } from "../../src/syntax/ast.ts";
 import { parseSource } from "../../src/syntax/parse.ts";
 import { HEADER, PERIODS, row } from "../inputs/fixtures.ts";
@@ -27,10 +29,28 @@ describe("the limits", () => {
       maxDepth: 200,
       maxAstNodes: 1_000_000,
       maxPeriods: 10_000,
+      maxModules: 100,
       maxInputBytes: 20_000_000,
       maxInputRows: 10_000,
       maxEvents: 10_000,
     });
+  });
+});
+
+describe("imported files", () => {
+  // m0 imports m1 imports m2: three files.
+  const files = {
+    "stdlib/m0.tenor": `import t1 from "./m1"\ntemplate const t0(x: number) = x\n`,
+    "stdlib/m1.tenor": `import t2 from "./m2"\ntemplate const t1(x: number) = x\n`,
+    "stdlib/m2.tenor": `template const t2(x: number) = x\n`,
+  };
+  const program = parseSource(`import t0 from "stdlib/m0"\n`).value;
+
+  it("accepts exactly maxModules files and refuses one more with TN2213 at the sheet's import", () => {
+    expect(expandProgram(program, { host: bundledHost(files), maxModules: 3 }).diagnostics).toEqual([]);
+    const over = expandProgram(program, { host: bundledHost(files), maxModules: 2 }).diagnostics;
+    expect(brief(over)).toEqual(["TN2213 stdlib/m1.tenor: more than 2 files are imported (the limit)"]);
+    expect(over[0]!.range).toEqual({ start: 15, end: 26 });
   });
 });
 

@@ -48,6 +48,19 @@ describe("findTooDeepInText", () => {
     );
   });
 
+  it("agrees that tiers after a colon (a template parameter's type) does not start a declaration", () => {
+    const texts = [
+      "template clause t(a: tiers, b: number) { a pays a ((((1)))) }\ntiers b { 0 onward: 1% }\n",
+      "template clause t(a: ((((x)))) tiers, r: // note\n tiers) { }\ntiers b { 0 onward: 1% }\n",
+      "template clause t(a: # tiers) { (((1))) : tiers }\n",
+    ];
+    for (const text of texts) {
+      for (const depth of [0, 1, 2, 5]) expect(findTooDeepInText(text, depth)).toEqual(byTokens(text, depth));
+    }
+    const tokens = lex(texts[0]!).tokens;
+    expect(splitDeclarations(tokens).map((c) => tokens[c.start]!.image)).toEqual(["template", "tiers"]);
+  });
+
   it("agrees on arbitrary text", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 120 }), fc.constantFrom(0, 1, 2), (text, depth) => {

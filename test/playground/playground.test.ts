@@ -18,6 +18,7 @@ import {
 } from "./harness.ts";
 import type { OpenPage } from "./harness.ts";
 import { formatSource } from "../../src/syntax/print.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 let server: Server;
 let url: string;
@@ -57,7 +58,7 @@ async function sharedOn(id = "sharon-dsx"): Promise<OpenPage> {
 }
 
 function nodeLedgerJson(id: string, source: string, inputs: string): string {
-  const run = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }]);
+  const run = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }], STDLIB);
   expect(run.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return ledgerToJson(run.ledger!);
 }
@@ -127,7 +128,7 @@ describe("the playground in Chromium", () => {
   it("marks a typo at its line, and a fix updates the ledger", async () => {
     const { page } = await sharedOn();
     const source = await hook(page, (h) => h.source());
-    const line = lineOf(source, "sharon pays nvidia revenue * share_rate");
+    const line = lineOf(source, "rate = share_rate"); // an argument of the revenue share's `use`
     await placeCursor(page, line, "end");
     await page.keyboard.press("Backspace"); // share_rate → share_rat
     await waitForAnalysis(page);
@@ -174,7 +175,7 @@ describe("the playground in Chromium", () => {
   it("computes every example's ledger byte-identical to the Node ledger (runSource + ledgerToJson)", async () => {
     const { page } = await sharedOn();
     const ids = await page.locator("#example option:not([disabled])").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(ids.sort()).toEqual(["coreweave-backstop", "firmus-campus", "sharon-dsx"]);
+    expect(ids.sort()).toEqual(["coreweave-backstop", "facility-lease-guarantee", "firmus-campus", "lambda-rentback", "sharon-dsx"]);
     for (const id of ids) {
       await page.selectOption("#example", id);
       await waitForAnalysis(page);
@@ -182,7 +183,7 @@ describe("the playground in Chromium", () => {
       const expected = nodeLedgerJson(id, source, inputs);
       expect(await hook(page, (h) => h.ledgerJson()), id).toBe(expected);
       expect(await downloadText(page, "#download-json"), id).toBe(expected);
-      const run = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }]);
+      const run = runSource(source, [{ name: `${id}.inputs.json`, text: inputs }], STDLIB);
       expect(await downloadText(page, "#download-csv"), id).toBe(ledgerToCsv(run.ledger!));
     }
   });
@@ -209,7 +210,7 @@ describe("the playground in Chromium", () => {
   it("shows a schedule's rates on hover, goes to its definition and completes declared names", async () => {
     const { page } = await sharedOn();
     const source = await hook(page, (h) => h.source());
-    const line = lineOf(source, "sharon pays nvidia revenue * share_rate");
+    const line = lineOf(source, "rate = share_rate");
     const column = source.split("\n")[line - 1]!.indexOf("share_rate") + 3;
     await placeCursor(page, line, column);
     await page.keyboard.press("Control+k");
@@ -234,7 +235,7 @@ describe("the playground in Chromium", () => {
   it("formats the document with the tenor fmt layout (Ctrl+Shift+I on Linux)", async () => {
     const { page } = await sharedOn();
     const source = await hook(page, (h) => h.source());
-    const messy = source.replace("clause revenue_share", "clause   revenue_share").replace(/\n\n/g, "\n\n\n");
+    const messy = source.replace("use revenue_share", "use   revenue_share").replace(/\n\n/g, "\n\n\n");
     await page.evaluate((text) => (window.tenorPlayground as { editor: { setValue(t: string): void } }).editor.setValue(text), messy);
     await placeCursor(page, 1, 1);
     await page.keyboard.press("Control+Shift+I");
@@ -314,7 +315,7 @@ describe("the playground in Chromium", () => {
     expect(Math.max(...sizes)).toBe((await example("sharon-dsx")).source.length);
 
     const source = await hook(page, (h) => h.source());
-    await placeCursor(page, lineOf(source, "sharon pays nvidia revenue * share_rate"), "end");
+    await placeCursor(page, lineOf(source, "base = revenue"), "end");
     const before = await hook(page, (h) => h.latencies.length);
     const keys = " * 1.0001 + 0 USD";
     for (const key of keys) {

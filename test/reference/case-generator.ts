@@ -9,7 +9,12 @@
  * decimals and every rounding mode, consts, schedules by contract year /
  * period / date, lets, pays, when, consecutive conditions, events, at
  * signing, grants, caps on every window, from/until, settle net, divisions
- * (including by zero), date arithmetic and every built-in.
+ * (including by zero), date arithmetic and every built-in (interpolate, the
+ * day counts and convert through a second currency included), and balances
+ * carried across periods (`balance`, `add`, `subtract`, also inside `on`
+ * and `when`, read by lets that are then computed where written), and
+ * tiers tables read by `tier` and `marginal` (now and then out of range
+ * or with a negative amount: run-time errors both sides must report).
  */
 import { addDays, addMonths, type Civil, iso, STEP_MONTHS, termPeriods } from "./calendar.ts";
 
@@ -64,6 +69,8 @@ interface Scope {
   readonly lets: readonly { readonly name: string; readonly ty: Ty }[];
   /** The event whose arguments are visible (inside `on`). */
   readonly event: "default" | "bump" | null;
+  /** Balances of the clause visible here (money; also listed in `lets` so expressions read them). */
+  readonly balances?: readonly string[];
 }
 
 const TOP: Scope = { lets: [], event: null };
@@ -78,8 +85,13 @@ class Builder {
   readonly hasFee: boolean;
   readonly hasEsc: boolean;
   readonly hasBump: boolean;
+  readonly hasTiers: boolean;
   readonly parties: string[];
+  /** A second currency, declared as a unit, with rates both ways as inputs (for convert). */
+  readonly fx: string;
   private letCount = 0;
+  /** Balances, and lets whose value reads one. */
+  private readonly balanceReaders = new Set<string>();
 
   constructor(seed: number) {
     const r = (this.r = new Random(seed));
@@ -98,7 +110,9 @@ class Builder {
     this.hasFee = r.chance(0.4);
     this.hasEsc = r.chance(0.3);
     this.hasBump = r.chance(0.4);
+    this.hasTiers = r.chance(0.5);
     this.parties = r.chance(0.5) ? ["a", "b", "c"] : ["a", "b"];
+    this.fx = r.pick(["EUR", "SGD", "JPY", "KWD", "GBP"].filter((c) => c !== this.cur));
   }
 
   readonly frequency: keyof typeof STEP_MONTHS;
@@ -132,6 +146,17 @@ class Builder {
       () => `round(${this.money(scope, d)})`,
       () => `(if ${this.bool(scope, d)} then ${this.money(scope, d)} else ${this.money(scope, d)})`,
       () => `-(-${this.money(scope, d)})`,
+      () => `interpolate(${this.money(scope, d)}, ${this.money(scope, d)}, ${this.interpolationSpan(scope, d)})`,
+      () => `convert(${this.r.chance(0.5) ? "rev_fx" : `convert(${this.money(scope, d)}, cur_fx)`}, fx_rate)`,
+      () => `(${this.money(scope, d)} * ${this.dayCount(scope, d)})`,
+      ...(this.hasTiers
+        ? [
+          () => `marginal(vol, ${r.pick(["rev", "k_money", `abs(${this.money(scope, d)})`])}, abs(${this.money(scope, d)}))`,
+          () => `tier(band, ${r.chance(0.15) ? "ratio * 4" : "ratio"})`,
+          // Rarely an amount that may be negative: a run-time error both sides must report.
+          () => (r.chance(0.1) ? `marginal(vol, rev, ${this.money(scope, d)} - ${this.money(scope, d)})` : `(${this.plain(scope, d)} * tier(band, 1))`),
+        ]
+        : []),
     ];
     // Rarely a plain difference, which may go negative: a run-time error both sides must report.
     if (r.chance(0.04)) return `(${this.money(scope, d)} - ${this.money(scope, d)})`;
@@ -177,7 +202,43 @@ class Builder {
       () => `max(${this.plain(scope, d)}, 0)`,
       () => `${r.pick(["floor", "ceil"])}(${this.plain(scope, d)})`,
       () => `(if ${this.bool(scope, d)} then ${this.plain(scope, d)} else ${this.plain(scope, d)})`,
+      () => this.dayCount(scope, d),
+      () => `interpolate(${this.plain(scope, d)}, ${this.plain(scope, d)}, ${this.interpolationSpan(scope, d)})`,
+      () => this.compound(scope),
+      ...(this.hasTiers ? [() => `tier(vol, ${r.pick(["rev", "k_money", `abs(${this.money(scope, d)})`])})`] : []),
     ])();
+  }
+
+  /**
+   * compound(rate, n): a rate leaf and a small whole n from the period, or
+   * rarely `ratio` (an input that need not be whole: a run-time error both
+   * sides must report).
+   */
+  compound(scope: Scope): string {
+    const r = this.r;
+    const rate = r.pick(["3%", "k_rate", "-2.5%", "0.333", ...(this.hasEsc ? ["esc"] : [])]);
+    const n = r.chance(0.05) ? "ratio" : r.pick(["0", "2", "contract_year - 1", "period_index", "min(days, 3)"]);
+    return `compound(${rate}, ${n})`;
+  }
+
+  /** A day-count fraction: over the period, or between two dates (possibly backwards: negative). */
+  dayCount(scope: Scope, depth: number): string {
+    const fn = this.r.pick(["act_365f", "act_360", "thirty_360"]);
+    return this.r.chance(0.5) ? `${fn}()` : `${fn}(${this.date(scope, depth)}, ${this.date(scope, depth)})`;
+  }
+
+  /**
+   * from_date, to_date and maybe `at` of interpolate: literal dates in
+   * ascending order, or the period's own start and end (equal in a one-day
+   * stub: a run-time error both sides must report).
+   */
+  interpolationSpan(scope: Scope, depth: number): string {
+    const r = this.r;
+    const at = r.chance(0.5) ? "" : `, ${this.date(scope, depth)}`;
+    if (r.chance(0.2)) return `period_start, period_end${at}`;
+    const a = addDays(this.start, r.int(-60, 200));
+    const b = addDays(a, r.pick([1, 30, 365, r.int(2, 900)]));
+    return `${iso(a)}, ${iso(b)}${at}`;
   }
 
   hours(scope: Scope, depth: number): string {
@@ -239,6 +300,7 @@ class Builder {
   newLet(scope: Scope, ty: "money" | "plain" | "hours"): { text: string; scope: Scope } {
     const name = `l${++this.letCount}`;
     const value = ty === "money" ? this.money(scope, 2) : ty === "plain" ? this.plain(scope, 2) : this.hours(scope, 1);
+    if ((value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).some((w) => this.balanceReaders.has(w))) this.balanceReaders.add(name);
     return { text: `let ${name} = ${value}`, scope: { ...scope, lets: [...scope.lets, { name, ty }] } };
   }
 
@@ -285,6 +347,13 @@ class Builder {
       }
       forms.push(() => `at signing { ${this.block(scope, depth - 1, allowConsecutive, clauseLets)} }`);
     }
+    const balances = scope.balances ?? [];
+    if (balances.length > 0) {
+      // Amounts do not read balances, so balances grow with the inputs, not exponentially.
+      const plain: Scope = { ...scope, lets: scope.lets.filter((l) => !this.balanceReaders.has(l.name)) };
+      forms.push(() => `add ${this.money(plain, 2)} to ${r.pick(balances)}`);
+      forms.push(() => `subtract ${this.money(plain, 2)} from ${r.pick(balances)}`);
+    }
     return r.pick(forms)();
   }
 
@@ -311,7 +380,15 @@ class Builder {
       body.push(l.text);
       scope = l.scope;
     }
-    for (let i = r.int(1, 3); i > 0; i--) body.push(this.action(scope, 2, true, scope));
+    // Balances come after the clause-level lets, which the consecutive conditions may read.
+    let inner = scope;
+    for (let i = r.pick([0, 0, 0, 1, 1, 2]); i > 0; i--) {
+      const name = `b${++this.letCount}`;
+      body.push(`balance ${name} = ${r.decimal(r.pick([100, 100000]), 2)} ${this.cur}`);
+      this.balanceReaders.add(name);
+      inner = { ...inner, lets: [...inner.lets, { name, ty: "money" }], balances: [...(inner.balances ?? []), name] };
+    }
+    for (let i = r.int(1, 3); i > 0; i--) body.push(this.action(inner, 2, true, scope));
     const windows = r.capWindows();
     for (const w of windows) body.splice(r.int(0, body.length), 0, `cap ${this.money(TOP, 1)} ${w}`);
     const starts = this.periodStarts;
@@ -331,8 +408,11 @@ class Builder {
       `term ${iso(this.start)} to ${iso(this.end)}, ${this.frequency}`,
       `currency ${this.cur}${r.chance(0.7) ? `, rounding ${r.pick(["half_even", "half_up", "down", "up"])}` : ""}`,
       ...(r.chance(0.5) ? ["settle net"] : []),
-      "units gpu_hour",
+      `units gpu_hour, ${this.fx}`,
       `input rev: ${this.cur}`,
+      `input rev_fx: ${this.fx}`,
+      `input fx_rate: ${this.cur} per ${this.fx}`,
+      `input cur_fx: ${this.fx} per ${this.cur}`,
       "input hours: gpu_hour",
       "input capacity: gpu_hour",
       "input ratio: number",
@@ -361,6 +441,13 @@ class Builder {
         ? `schedule esc by date { ${s[0]} to ${iso(addDays(parseDay(s[2]!), -1))}: 100%  ${s[2]} onward: 103% }`
         : `schedule esc by date { ${s[0]} onward: 100% }`);
     }
+    if (this.hasTiers) {
+      // vol: money bounds from 0, onward; band: plain bounds 0 to 6 (ratio inputs stay below 5), money values.
+      const a = r.int(1, 5000);
+      const b = a + r.int(1, 100000);
+      lines.push(`tiers vol {\n  0 ${this.cur} to ${a} ${this.cur}: ${r.int(0, 20)}%\n  ${a} ${this.cur} to ${b} ${this.cur}: ${r.decimal(15, 2)}%\n  ${b} ${this.cur} onward: ${r.int(0, 10)}%\n}`);
+      lines.push(`tiers band { 0 to 50%: ${r.decimal(100, 2)} ${this.cur}  50% to 1: k_money / 3  1 to 3: ${r.decimal(100, 2)} ${this.cur}  3 to 6: 0 ${this.cur} }`);
+    }
     for (let i = 1, n = r.int(1, 4); i <= n; i++) lines.push(this.clause(i));
     return lines.join("\n") + "\n";
   }
@@ -372,7 +459,8 @@ class Builder {
       const hours = r.int(0, 1000);
       const ratio = r.chance(0.08) ? "0" : r.pick(["1", "0.5", "2", r.decimal(4, 3)]);
       return `{ "period": "${period}", "rev": "${r.decimal(r.pick([1000, 5000000]), r.pick([0, 2, 2, 4]))}", ` +
-        `"hours": "${hours}", "capacity": "${hours + r.int(0, 500)}", "ratio": "${ratio}" }`;
+        `"hours": "${hours}", "capacity": "${hours + r.int(0, 500)}", "ratio": "${ratio}", ` +
+        `"rev_fx": "${r.decimal(100000, 3)}", "fx_rate": "${r.decimal(3, 6)}", "cur_fx": "${r.decimal(200, 4)}" }`;
     });
     const events: string[] = [];
     const termDays = Math.max(0, daysBetween(this.start, this.end));

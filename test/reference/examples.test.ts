@@ -10,6 +10,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkSource, runSource } from "../../src/api.ts";
+import type { SourceOptions } from "../../src/api.ts";
+import { nodeHost } from "../../src/modules/node-host.ts";
 import { briefFields, compareOutcomes, interpreterOutcome, referenceOutcome } from "./compare.ts";
 import { referenceRun, refDataFromJson } from "./reference-run.ts";
 
@@ -24,11 +26,14 @@ const deals = existsSync(conformance)
   ? readdirSync(conformance).filter((n) => ["deal.tenor", "inputs.json", "expected.json"].every((f) => existsSync(join(conformance, n, f)))).sort()
   : [];
 
-function bothWays(source: string, inputs: string) {
-  const checked = checkSource(source);
+/** The examples import from stdlib/: a host over the disk serves them, as in the CLI. */
+const hostFor = (file: string): SourceOptions => ({ modules: nodeHost(file, (p) => readFileSync(p, "utf8")) });
+
+function bothWays(source: string, inputs: string, options: SourceOptions = {}) {
+  const checked = checkSource(source, options);
   expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const reference = referenceRun(checked.value!, refDataFromJson(inputs));
-  const interpreter = runSource(source, [{ name: "inputs.json", text: inputs }]);
+  const interpreter = runSource(source, [{ name: "inputs.json", text: inputs }], options);
   return { reference, interpreter };
 }
 
@@ -38,9 +43,10 @@ describe("interpreter = reference on the examples", () => {
   });
 
   it.each(examples)("%s settles to the same ledger both ways", (name) => {
-    const source = readFileSync(join(root, "examples", `${name}.tenor`), "utf8");
+    const file = join(root, "examples", `${name}.tenor`);
+    const source = readFileSync(file, "utf8");
     const inputs = readFileSync(join(root, "examples", `${name}.inputs.json`), "utf8");
-    const { reference, interpreter } = bothWays(source, inputs);
+    const { reference, interpreter } = bothWays(source, inputs, hostFor(file));
     expect(reference.ok).toBe(true);
     expect(compareOutcomes(interpreterOutcome(interpreter), referenceOutcome(reference))).toBeNull();
   });

@@ -10,7 +10,7 @@
  */
 import type { CheckedProgram } from "../../src/check/checked-program.ts";
 import type {
-  CapStmt, ClauseDecl, ConstDecl, Expr, LetStmt, NumberLit, OnStmt, ScheduleDecl, Stmt, WhenStmt,
+  BalanceStmt, CapStmt, ClauseDecl, ConstDecl, Expr, LetStmt, NumberLit, OnStmt, ScheduleDecl, Stmt, WhenStmt,
 } from "../../src/syntax/ast.ts";
 import { addDays, addMonths, cmpCivil, type Civil, iso, ordinal, parseIso, type RefPeriod, termPeriods } from "./calendar.ts";
 import { type Mode, Rat } from "./rational.ts";
@@ -100,6 +100,10 @@ const CODE = {
   stepNotPositive: "TN3005",
   durationNotWhole: "TN3006",
   dateOutOfRange: "TN3016",
+  interpolateDatesNotAscending: "TN3020",
+  compoundExponentInvalid: "TN3035",
+  tierOutOfRange: "TN3030",
+  marginalNegativeAmount: "TN3031",
 } as const;
 
 /** ISO 4217 minor units (docs/language.md §5 currency). */
@@ -155,6 +159,7 @@ export function referenceRun(checked: CheckedProgram, data: RefData): RefResult 
 class Run {
   private readonly decls: CheckedProgram["program"]["decls"];
   private readonly bindings: CheckedProgram["bindings"];
+  private readonly types: CheckedProgram["types"];
   private readonly currency: string;
   private readonly decimals: number;
   private readonly mode: Mode;
@@ -175,6 +180,8 @@ class Run {
   private periodLets = new Map<LetStmt, Value>();
   private readonly onLets = new Map<OnStmt, Map<LetStmt, Value>>();
   private letHome = new Map<LetStmt, OnStmt | null>();
+  /** Every clause's balances: set before the first period, carried over from period to period (docs §7 balance). */
+  private readonly balances = new Map<BalanceStmt, Rat>();
   /** The arguments of the occurrence an `on` block is running for, by event name. */
   private readonly eventArgs = new Map<string, ReadonlyMap<string, Rat>>();
 
@@ -184,6 +191,7 @@ class Run {
   ) {
     this.decls = checked.program.decls;
     this.bindings = checked.bindings;
+    this.types = checked.types;
     const currency = this.decls.find((d) => d.kind === "Currency")!;
     this.currency = currency.code.text;
     this.decimals = currencyDecimals(this.currency);
@@ -225,6 +233,10 @@ class Run {
       this.clause = clause;
       this.periodLets = new Map();
       this.letHome = letHomes(clause.body);
+      // 0. balances start at their initial values before the first period of the run
+      for (const s of clause.body) {
+        if (s.kind === "Balance" && !this.balances.has(s)) this.balances.set(s, asNum(this.eval(s.initial)));
+      }
       // 1. every consecutive condition of the clause is observed, whatever encloses it
       for (const w of consecutiveWhens(clause.body)) {
         const seen = this.observed.get(w) ?? [];
@@ -284,7 +296,7 @@ class Run {
         }
         case "When":
           if (s.consecutive !== null) {
-            const n = Number(s.consecutive.digits.replace(/_/g, ""));
+            const n = s.consecutive.kind === "NumberLit" ? Number(s.consecutive.digits.replace(/_/g, "")) : NaN;
             const seen = this.observed.get(s) ?? [];
             if (seen.length >= n && seen.slice(-n).every((b) => b)) this.exec(s.body, lines, grants);
           } else if (asBool(this.eval(s.cond))) {
@@ -304,10 +316,21 @@ class Run {
         case "AtSigning":
           if (this.period.index === 1) this.exec(s.body, lines, grants);
           break;
+        case "Adjust": {
+          const amount = asNum(this.eval(s.amount));
+          const target = this.clause.body.find((x): x is BalanceStmt => x.kind === "Balance" && x.name.text === s.balance.text)!;
+          const now = this.balances.get(target)!;
+          this.balances.set(target, s.op === "add" ? now.add(amount) : now.sub(amount));
+          break;
+        }
         case "Let":
+          // docs §7: a let that reads a balance is computed where it is written
+          if (this.readsBalance(s.value)) this.letMemo(s).set(s, this.eval(s.value));
+          break;
+        case "Balance":
         case "Cap":
         case "Window":
-          break; // lets are lazy; caps and windows apply to every payment of the clause
+          break; // other lets are lazy; caps and windows apply to every payment of the clause
       }
     }
   }
@@ -401,7 +424,7 @@ class Run {
       case "Binary":
         return this.binary(e.op, e.left, e.right);
       case "Call":
-        return this.call(e.callee.text, e.args);
+        return this.call(e.callee.text, e.args, e);
       case "ErrorExpr":
         throw new Error("reference: ErrorExpr in a checked program");
     }
@@ -432,9 +455,10 @@ class Run {
       }
       case "schedule":
         return this.schedule(b.decl);
+      case "balance":
+        return num(this.balances.get(b.decl)!);
       case "let": {
-        const home = this.letHome.get(b.decl) ?? null;
-        const memo = home === null ? this.periodLets : this.onLets.get(home)!;
+        const memo = this.letMemo(b.decl);
         const known = memo.get(b.decl);
         if (known !== undefined) return known;
         const v = this.eval(b.decl.value);
@@ -458,6 +482,61 @@ class Run {
           case "period_end":
             return { k: "date", v: this.period.end };
         }
+      case "tiers":
+        throw new Error(`reference: the tiers table ${e.name.text} used as a value`);
+    }
+  }
+
+  /**
+   * docs §4 `tier(TABLE, X)`: the value of the entry whose [LOW, HIGH) holds X;
+   * `marginal(TABLE, BASE, AMOUNT)`: Σ VALUE × the length of [BASE, BASE + AMOUNT) ∩ [LOW, HIGH).
+   */
+  private tiers(name: string, args: readonly Expr[]): Value {
+    const ref = args[0]!;
+    const b = ref.kind === "NameRef" ? this.bindings.get(ref) : undefined;
+    if (b?.kind !== "tiers") throw new Error(`reference: ${name} without a tiers table`);
+    const rows = b.decl.entries.map((e) => ({
+      low: asNum(this.eval(e.low)),
+      high: e.high === null ? null : asNum(this.eval(e.high)),
+      value: asNum(this.eval(e.value)),
+    }));
+    const rest = args.slice(1).map((a) => asNum(this.eval(a)));
+    if (name === "tier") {
+      const x = rest[0]!;
+      const row = rows.find((r) => x.cmp(r.low) >= 0 && (r.high === null || x.cmp(r.high) < 0));
+      if (row === undefined) throw new RunError(CODE.tierOutOfRange, `${x.toString()} is outside ${b.decl.name.text}`);
+      return num(row.value);
+    }
+    const [base, amount] = rest as [Rat, Rat];
+    if (amount.sign() < 0) throw new RunError(CODE.marginalNegativeAmount, `negative amount for ${b.decl.name.text}`);
+    const end = base.add(amount);
+    let sum = Rat.ZERO;
+    for (const r of rows) {
+      const lo = base.cmp(r.low) > 0 ? base : r.low;
+      const hi = r.high === null || end.cmp(r.high) < 0 ? end : r.high;
+      if (hi.cmp(lo) > 0) sum = sum.add(r.value.mul(hi.sub(lo)));
+    }
+    return num(sum);
+  }
+
+  /** Where a let's value is kept: per period, or per occurrence of its `on` block. */
+  private letMemo(l: LetStmt): Map<LetStmt, Value> {
+    const home = this.letHome.get(l) ?? null;
+    return home === null ? this.periodLets : this.onLets.get(home)!;
+  }
+
+  /** Whether an expression reads a balance, directly or through lets. */
+  private readsBalance(e: Expr): boolean {
+    switch (e.kind) {
+      case "NameRef": {
+        const b = this.bindings.get(e);
+        return b?.kind === "balance" || (b?.kind === "let" && this.readsBalance(b.decl.value));
+      }
+      case "Unary": return this.readsBalance(e.operand);
+      case "Binary": return this.readsBalance(e.left) || this.readsBalance(e.right);
+      case "Call": return e.args.some((a) => this.readsBalance(a));
+      case "IfExpr": return this.readsBalance(e.cond) || this.readsBalance(e.then) || this.readsBalance(e.else);
+      default: return false;
     }
   }
 
@@ -513,9 +592,55 @@ class Run {
     return { k: "date", v: shift(date, count, dur.per) };
   }
 
-  private call(name: string, args: readonly Expr[]): Value {
+  private call(name: string, args: readonly Expr[], call: Expr): Value {
+    if (name === "tier" || name === "marginal") return this.tiers(name, args);
     const values = args.map((a) => this.eval(a));
     switch (name) {
+      case "act_365f":
+      case "act_360":
+      case "thirty_360": {
+        // docs §4: no arguments = the current period, its last day included (b = period_end + 1 day)
+        const a = values.length === 0 ? this.period.start : asDate(values[0]!);
+        const b = values.length === 0 ? addDays(this.period.end, 1) : asDate(values[1]!);
+        if (name === "thirty_360") {
+          const d1 = a.d === 31 ? 30 : a.d;
+          const d2 = b.d === 31 && d1 === 30 ? 30 : b.d;
+          const days = 360 * (b.y - a.y) + 30 * (b.m - a.m) + (d2 - d1);
+          return num(divide(Rat.of(BigInt(days)), Rat.of(360n), name));
+        }
+        const days = BigInt(ordinal(b) - ordinal(a));
+        return num(divide(Rat.of(days), Rat.of(name === "act_365f" ? 365n : 360n), name));
+      }
+      case "interpolate": {
+        const [v0, v1, d0, d1, at] = values;
+        const from = asNum(v0!);
+        const to = asNum(v1!);
+        const a = ordinal(asDate(d0!));
+        const b = ordinal(asDate(d1!));
+        const t = ordinal(at === undefined ? this.period.start : asDate(at));
+        if (a >= b) throw new RunError(CODE.interpolateDatesNotAscending, "interpolate dates not ascending");
+        if (t <= a) return num(from);
+        if (t >= b) return num(to);
+        const r = divide(Rat.of(BigInt(t - a)), Rat.of(BigInt(b - a)), name);
+        return num(from.add(to.sub(from).mul(r)));
+      }
+      case "compound": {
+        // docs §4: (1 + rate)^n by repeated multiplication, n a whole number from 0 to 1000
+        const rate = asNum(values[0]!);
+        const n = asNum(values[1]!);
+        if (!n.isInteger() || n.sign() < 0 || n.cmp(Rat.of(1000n)) > 0) {
+          throw new RunError(CODE.compoundExponentInvalid, "compound n is not a whole number from 0 to 1000");
+        }
+        let out = Rat.ONE;
+        for (let i = 0n; i < n.n; i++) out = out.mul(Rat.ONE.add(rate));
+        return num(out);
+      }
+      case "convert": {
+        // docs §4: rounded to the minor unit of the currency converted to, with the deal's mode
+        const t = this.types.get(call);
+        const target = t?.kind === "number" ? t.unit.toString() : "";
+        return num(asNum(values[0]!).mul(asNum(values[1]!)).round(currencyDecimals(target), this.mode));
+      }
       case "min":
       case "max": {
         let best = values[0]!;

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileSource } from "../../src/compile/compile-source.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const FORBIDDEN = /chevrotain|\/check\/|\/grammar\/|syntax\/parse|syntax\/cst-to-ast/;
@@ -49,7 +50,7 @@ describe("the runtime's import graph", () => {
   it("is importable by plain node as tenor/runtime and settles a compiled deal", () => {
     const dir = mkdtempSync(join(tmpdir(), "tenor-runtime-"));
     const source = readFileSync(join(root, "examples", "sharon-dsx.tenor"), "utf8");
-    writeFileSync(join(dir, "deal.json"), artifactText(compileSource(source).value!));
+    writeFileSync(join(dir, "deal.json"), artifactText(compileSource(source, STDLIB).value!));
     const script = `
       import { loadTerms, settle, TenorError } from "tenor/runtime";
       import { readFileSync } from "node:fs";

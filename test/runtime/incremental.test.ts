@@ -70,13 +70,54 @@ describe("incremental settlement", () => {
     ]);
     expect(JSON.parse(snapshot!)).toEqual({
       format: "tenor-snapshot",
-      version: 1,
+      version: 2,
       irSha256: terms.irSha256,
       periods: 3,
       caps: [[{ window: 1, paid: "25" }], []],
       streaks: [{ count: 2, last: 3 }],
+      balances: [[], []],
       totals: [{ payer: "a", payee: "b", amount: "25" }, { payer: "b", payee: "a", amount: "1.5" }],
     });
+  });
+
+  it("carries balances in the snapshot, so settling from snapshots equals the full run", () => {
+    const source = `deal "Prepaid"
+parties {
+  a: "A"
+  b: "B"
+}
+term 2026-01-01 to 2026-12-31, monthly
+currency USD
+input revenue: USD
+event rebate(amount: USD)
+clause drawdown {
+  balance left = 25 USD
+  let shortfall = max(10 USD - revenue, 0 USD)
+  let drawn = min(shortfall, left)
+  subtract drawn from left
+  a pays b shortfall - drawn
+}
+clause rebates {
+  balance credit = 0 USD
+  on rebate { add amount to credit }
+  when credit >= 5 USD {
+    b pays a credit
+    subtract credit from credit
+  }
+}
+`;
+    const t = loadTerms(artifactText(compileSource(source).value!));
+    const rows = ["0", "0", "4", "0", "20"].map((revenue, i) => ({ period: `2026-0${i + 1}-01`, revenue }));
+    const events = [{ date: "2026-01-05", event: "rebate", amount: "3" }, { date: "2026-03-05", event: "rebate", amount: "2.5" }];
+    const full = settle(t, { periods: rows, events });
+    const steps = oneByOne(t, rows, events);
+    expect(steps.periods).toEqual(full.periods);
+    expect(steps.totals).toEqual(full.totals);
+    expect(steps.periods.map((p) => p.lines.map((l) => `${l.clause} ${l.amount}`))).toEqual([
+      [], [], ["drawdown 1.00", "rebates 5.50"], ["drawdown 10.00"], [],
+    ]);
+    // 25 − 10 − 10 − 5 (of a 6 USD shortfall) = 0 left; the credit was paid out and reset.
+    expect((JSON.parse(steps.snapshot!) as Snapshot).balances).toEqual([["0"], ["0"]]);
   });
 
   it("refuses a row for any period but the next one", () => {
@@ -97,8 +138,8 @@ describe("incremental settlement", () => {
     const first = settlePeriod(terms, null, ROWS[0]!);
     const other = loadTerms(artifactText(compileSource(DEAL.replace("10%", "11%")).value!));
     expect(thrown(() => settlePeriod(other, first.snapshot, ROWS[1]!)).code).toBe(COMPILE.invalidSnapshot);
-    expect(thrown(() => settlePeriod(terms, { ...first.snapshot, version: 2 }, ROWS[1]!)).message)
-      .toBe("invalid snapshot: version 2 is not supported (this runtime reads 1)");
+    expect(thrown(() => settlePeriod(terms, { ...first.snapshot, version: 1 }, ROWS[1]!)).message)
+      .toBe("invalid snapshot: version 1 is not supported (this runtime reads 2)");
     expect(thrown(() => settlePeriod(terms, { ...first.snapshot, streaks: [] }, ROWS[1]!)).message)
       .toBe('invalid snapshot: "streaks" must have 1 entries');
     expect(thrown(() => settlePeriod(terms, "{", ROWS[1]!)).message).toBe("invalid snapshot: not JSON");

@@ -7,9 +7,10 @@ import { canonicalJson } from "../../src/runtime/canonical-json.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";
 import { sha256Hex } from "../../src/runtime/sha256.ts";
 import { TenorError } from "../../src/runtime/tenor-error.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const SOURCE = readFileSync(new URL("../../examples/sharon-dsx.tenor", import.meta.url), "utf8");
-const TEXT = artifactText(compileSource(SOURCE).value!);
+const TEXT = artifactText(compileSource(SOURCE, STDLIB).value!);
 const doc = () => JSON.parse(TEXT) as Record<string, any>;
 
 /** The TenorError loadTerms throws, as [code, message]. */
@@ -44,12 +45,12 @@ describe("loadTerms", () => {
   });
 
   it("refuses a format version it does not read, newer or unknown", () => {
-    expect(refusal({ ...doc(), formatVersion: 2 })).toEqual([
+    expect(refusal({ ...doc(), formatVersion: 3 })).toEqual([
       COMPILE.unsupportedFormatVersion,
-      "artifact format version 2 (compiled by tenor 0.1.0) is not supported: this runtime reads version 1; " +
+      "artifact format version 3 (compiled by tenor 0.1.0) is not supported: this runtime reads version 2; " +
       "compile the term sheet with a tenor that writes it, or use a runtime that reads this version",
     ]);
-    expect(refusal({ ...doc(), formatVersion: "1" })[0]).toBe(COMPILE.unsupportedFormatVersion);
+    expect(refusal({ ...doc(), formatVersion: "2" })[0]).toBe(COMPILE.unsupportedFormatVersion);
   });
 
   it("refuses an artifact whose IR was changed after compiling: a tampered rate", () => {

@@ -10,14 +10,15 @@ import { ledgerToJson } from "../../src/ledger/format-json.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";
 import { settle } from "../../src/runtime/settle.ts";
 import { thrown } from "./helpers.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const SOURCE = read("examples/sharon-dsx.tenor");
 const INPUTS = read("examples/sharon-dsx.inputs.json");
-const terms = loadTerms(artifactText(compileSource(SOURCE).value!));
+const terms = loadTerms(artifactText(compileSource(SOURCE, STDLIB).value!));
 
 describe("settle", () => {
-  const expected = runSource(SOURCE, [{ name: "sharon-dsx.inputs.json", text: INPUTS }]).ledger!;
+  const expected = runSource(SOURCE, [{ name: "sharon-dsx.inputs.json", text: INPUTS }], STDLIB).ledger!;
 
   it("gives the ledger of the source, traces included, from inputs as text or as an object", () => {
     expect(ledgerToJson(settle(terms, INPUTS), { trace: true })).toBe(ledgerToJson(expected, { trace: true }));
@@ -58,7 +59,7 @@ input revenue: USD
 input cost: USD
 clause margin { a pays b revenue - cost }
 `;
-    const t = loadTerms(compileSource(source).value!);
+    const t = loadTerms(compileSource(source, STDLIB).value!);
     const e = thrown(() => settle(t, { periods: [{ period: "2026-07-01", revenue: "10", cost: "4" }, { period: "2026-08-01", revenue: "10", cost: "12.5" }] }));
     expect(e.code).toBe(RUN.negativePayment);
     expect(e.message).toBe("clause margin, period 2 (2026-08-01): payment from a to b is negative: -2.50 USD (revenue - cost with revenue = 10 USD, cost = 12.5 USD)");

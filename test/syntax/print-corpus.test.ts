@@ -12,6 +12,7 @@ import { runSource } from "../../src/api.ts";
 import { parseSource } from "../../src/syntax/parse.ts";
 import { formatSource } from "../../src/syntax/print.ts";
 import { commentsOf, stripRanges } from "./strip-ranges.ts";
+import { STDLIB } from "../stdlib-options.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const examplesDir = join(root, "examples");
@@ -75,8 +76,8 @@ function checkFormatting(c: Case): void {
   expect(commentsOf(once)).toEqual(commentsOf(c.source));
   expect(stripRanges(parseSource(once).value)).toEqual(stripRanges(parseSource(c.source).value));
   if (c.inputs !== null) {
-    const before = runSource(c.source, [c.inputs]);
-    const after = runSource(once, [c.inputs]);
+    const before = runSource(c.source, [c.inputs], STDLIB);
+    const after = runSource(once, [c.inputs], STDLIB);
     expect(before.failure).toBeNull();
     expect(before.ledger).not.toBeNull();
     expect(after.failure).toBeNull();
@@ -87,10 +88,12 @@ function checkFormatting(c: Case): void {
 describe("tenor fmt on the examples", () => {
   const cases = examples();
 
-  it("finds the three examples and their inputs", () => {
+  it("finds the five examples and their inputs", () => {
     expect(cases.map((c) => c.name)).toEqual([
       "examples/coreweave-backstop.tenor",
+      "examples/facility-lease-guarantee.tenor",
       "examples/firmus-campus.tenor",
+      "examples/lambda-rentback.tenor",
       "examples/sharon-dsx.tenor",
     ]);
     expect(cases.every((c) => c.inputs !== null)).toBe(true);

@@ -2,6 +2,7 @@
 import { compileSource } from "../../compile/compile-source.ts";
 import { artifactText } from "../../compile/artifact.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
+import { nodeHost } from "../../modules/node-host.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { tryRead, type Io } from "../io.ts";
 
@@ -16,8 +17,8 @@ export function compileCommand(io: Io, deal: string, options: CompileOptions): E
     io.stderr(`tenor: ${source.error}\n`);
     return EXIT.usage;
   }
-  const result = compileSource(source.text);
-  if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, deal, source.text) + "\n");
+  const result = compileSource(source.text, { modules: nodeHost(deal, io.readFile) });
+  if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, deal, source.text, result.files) + "\n");
   if (result.value === null) return EXIT.sourceErrors;
   const text = artifactText(result.value);
   if (options.output === undefined) {

@@ -6,6 +6,7 @@
  */
 import { runSource, settleProgram, type InputFile, type RunResult } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
+import { nodeHost } from "../../modules/node-host.ts";
 import { ledgerToCsv } from "../../ledger/format-csv.ts";
 import { ledgerToJson } from "../../ledger/format-json.ts";
 import { ledgerToTable } from "../../ledger/format-table.ts";
@@ -55,13 +56,13 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
     if (terms === null) return EXIT.sourceErrors;
     result = settleProgram(terms.program, files);
   } else {
-    result = runSource(source.text, files);
+    result = runSource(source.text, files, { modules: nodeHost(deal, io.readFile) });
   }
   // Diagnostics with a range point into the term sheet (an artifact has no source text: no caret);
   // data diagnostics have none and name the inputs files instead.
   const aboutSource = result.diagnostics.filter((d) => d.range !== undefined);
   const aboutData = result.diagnostics.filter((d) => d.range === undefined);
-  if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, deal, compiled ? null : source.text) + "\n");
+  if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, deal, compiled ? null : source.text, result.files) + "\n");
   if (aboutData.length > 0) io.stderr(renderDiagnostics(aboutData, files.map((f) => f.name).join(", "), null) + "\n");
   if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
   io.stdout(formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace));

@@ -1,6 +1,7 @@
 /** `tenor test FILE`: runs the term sheet's `test` blocks; a failure shows expected vs actual. */
 import { testSource } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
+import { nodeHost } from "../../modules/node-host.ts";
 import { LineMap } from "../../diagnostics/positions.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { tryRead, type Io } from "../io.ts";
@@ -11,8 +12,8 @@ export function testCommand(io: Io, file: string): ExitCode {
     io.stderr(`tenor: ${read.error}\n`);
     return EXIT.usage;
   }
-  const result = testSource(read.text);
-  if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, file, read.text) + "\n");
+  const result = testSource(read.text, { modules: nodeHost(file, io.readFile) });
+  if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, file, read.text, result.files) + "\n");
   if (result.value === null) return EXIT.sourceErrors;
   const lines = new LineMap(read.text);
   let failed = 0;

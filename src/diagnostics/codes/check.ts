@@ -84,6 +84,88 @@ export const CHECK = {
   // ---- resource limits (TN209x, src/limits.ts)
   tooManyAstNodes: "TN2090",
   tooManyPeriods: "TN2091",
+
+  // ---- tiers tables (TN212x, src/check/tiers.ts)
+  /** A bound or value of a tiers table that is not constant (an input, a period fact, ÷ 0). */
+  tiersNotConstant: "TN2120",
+  /** Bounds of a tiers table in different units, or not numbers. */
+  tiersBoundUnitMismatch: "TN2121",
+  /** Values of a tiers table in different units, or not numbers. */
+  tiersValueUnitMismatch: "TN2122",
+  /** An entry whose LOW is above the previous entry's HIGH: a gap between them. */
+  tiersGap: "TN2123",
+  /** An entry whose LOW is below the previous entry's HIGH: overlapping or out of order. */
+  tiersOverlap: "TN2124",
+  /** An entry whose LOW is not below its HIGH. */
+  tiersEmptyRange: "TN2125",
+  /** An `onward` entry that is not the last. */
+  tiersOnwardNotLast: "TN2126",
+  /** The first argument of tier(…) or marginal(…) is not the name of a tiers table. */
+  notATiersTable: "TN2127",
+  /** A tiers table's name used as a value (outside tier(…) and marginal(…)). */
+  tiersUsedAsValue: "TN2128",
+  /** A tiers table without entries. */
+  tiersEmpty: "TN2129",
+
+  // ---- built-in functions (TN210x)
+  /** interpolate(…) whose constant from_date is not before its constant to_date. */
+  interpolateDatesNotAscending: "TN2100",
+  /** convert(amount, rate) whose amount is not in a currency. */
+  convertAmountNotCurrency: "TN2101",
+  /** convert(amount, rate) whose rate is not in `D per C` (D another currency, C the amount's). */
+  convertRateUnit: "TN2102",
+  /** compound(rate, n) whose rate or n is not a plain number. */
+  compoundNotPlain: "TN2130",
+  /** compound(rate, n) whose constant n is not a whole number from 0 to 1000. */
+  compoundExponentInvalid: "TN2131",
+
+  // ---- balances (TN211x)
+  /** `add`/`subtract` naming something that is not a balance declared before in this clause. */
+  unknownBalance: "TN2110",
+  /** `add`/`subtract` whose amount's unit differs from the balance's. */
+  balanceUnitMismatch: "TN2111",
+  /** A balance whose initial value is not a number (true/false, a date, a duration). */
+  balanceNotNumber: "TN2112",
+  /** A cap amount reading a balance. */
+  capUsesBalance: "TN2113",
+  /** The condition of `for N consecutive periods` reading a balance, or a let that reads one. */
+  consecutiveUsesBalance: "TN2114",
+  /** A balance that is never read (warning). */
+  unusedBalance: "TN2115",
+
+  // ---- modules and templates (TN220x–TN222x, src/modules)
+  /** An import whose file cannot be found or read (or imports are not available here). */
+  moduleNotFound: "TN2200",
+  /** Files that import each other in a circle. */
+  importCycle: "TN2201",
+  /** An imported file with its own errors. */
+  moduleHasErrors: "TN2202",
+  /** An imported name that the file does not offer as a template. */
+  unknownImport: "TN2203",
+  /** `use` of a template that is neither declared nor imported. */
+  unknownTemplate: "TN2204",
+  /** `use` with an argument the template has no parameter for. */
+  unknownParameter: "TN2205",
+  /** `use` without a value for a parameter that has no default. */
+  missingParameter: "TN2206",
+  /** `use` giving one parameter twice. */
+  duplicateArgument: "TN2207",
+  /** An argument of the wrong type or unit for its parameter. */
+  argumentTypeMismatch: "TN2208",
+  /** An argument that must be a name (party, unit, event, tiers) or a literal (a count or date the clause needs as written). */
+  argumentNotLiteral: "TN2209",
+  /** Two templates, or two parameters of one template, with one name. */
+  duplicateTemplate: "TN2210",
+  /** A template's let or balance that reuses one of its parameter names. */
+  templateLocalShadowsParam: "TN2211",
+  /** A title on `use` of a schedule or const template (only clauses have titles). */
+  titleOnNonClause: "TN2212",
+  /** More imported files than src/limits.ts allows. */
+  tooManyModules: "TN2213",
+  /** A template naming a party, unit, event or value of a sheet instead of a parameter. */
+  templateUsesSheetName: "TN2214",
+  /** A parameter name (for N consecutive periods, from/until) outside a template. */
+  templateParamOutsideTemplate: "TN2216",
 } as const;
 
 export type CheckCode = (typeof CHECK)[keyof typeof CHECK];

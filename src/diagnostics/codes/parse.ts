@@ -7,4 +7,5 @@ export const PARSE = {
   sourceTooLarge: "TN1005",
   wrongScheduleKeyWord: "TN1006",
   internalParserError: "TN1007",
+  paramsOutsideTemplate: "TN1010",
 } as const;

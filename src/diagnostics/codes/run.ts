@@ -35,6 +35,14 @@ export const RUN = {
   valueTooLarge: "TN3018",
   /** A date computed by arithmetic falls outside the supported calendar. */
   dateOutOfRange: "TN3016",
+  /** interpolate(…) whose from_date is not before its to_date, known only at run time. */
+  interpolateDatesNotAscending: "TN3020",
+  /** compound(rate, n) whose n, known only at run time, is not a whole number from 0 to 1000. */
+  compoundExponentInvalid: "TN3035",
+  /** tier(TABLE, X) with X below the first LOW, or at/above the last HIGH of a table without `onward`. */
+  tierOutOfRange: "TN3030",
+  /** marginal(TABLE, BASE, AMOUNT) with a negative AMOUNT: a cumulative base does not go back. */
+  marginalNegativeAmount: "TN3031",
   /** A defect of the interpreter itself, reported instead of crashing a production run. */
   internalError: "TN3099",
 } as const;

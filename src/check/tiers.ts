@@ -1,0 +1,261 @@
+/**
+ * Tiers tables (docs/language.md §5 "tiers", §15): the rules of a table and
+ * of the two built-ins that read one.
+ *
+ * A table: at least one entry; every bound and value constant; all bounds
+ * numbers of one unit, all values numbers of one unit; LOW < HIGH in each
+ * entry; each LOW equal to the previous HIGH (a gap or an overlap names
+ * both entries); only the last entry `onward`. A checked table is
+ * evaluated exactly here, once, and kept in ctx.tiers for calls, the const
+ * evaluator and the lowering.
+ *
+ * `tier(TABLE, X)` and `marginal(TABLE, BASE_BEFORE, AMOUNT)`: TABLE must be
+ * a tiers table's name (it is not a value: it is resolved, never typed); X,
+ * BASE_BEFORE and AMOUNT are in the bounds' unit. tier gives the values'
+ * unit, marginal the bounds' unit times the values' unit.
+ */
+import { CHECK } from "../diagnostics/codes/check.ts";
+import { closestName } from "../diagnostics/suggest.ts";
+import { Decimal } from "../eval/decimal.ts";
+import { marginalSum, tierIndex, type TierRow } from "../eval/tiers.ts";
+import type { Call, Expr, TierEntry, TiersDecl } from "../syntax/ast.ts";
+import { ExprPrinter } from "../syntax/print-expr.ts";
+import type { CheckedTiers, Type } from "./checked-program.ts";
+import type { ConstEvaluator, ConstValue } from "./const-eval.ts";
+import type { CheckContext } from "./context.ts";
+import type { ExprChecker, ExprEnv } from "./expressions.ts";
+import { bindingNoun } from "./names.ts";
+import { ERROR_TYPE, describeType, numberType, unitWord } from "./types.ts";
+
+type NumberType = Extract<Type, { kind: "number" }>;
+
+const printer = new ExprPrinter();
+
+/** `entry 2 (100 million USD to 500 million USD)`: an entry as messages name it. */
+function entryName(d: TiersDecl, entry: TierEntry): string {
+  const index = d.entries.indexOf(entry) + 1;
+  const range = entry.high === null ? `${printer.expr(entry.low)} onward` : `${printer.expr(entry.low)} to ${printer.expr(entry.high)}`;
+  return `entry ${index} (${range})`;
+}
+
+/**
+ * Types and evaluates a table, reporting every broken rule; records the
+ * result (or null) in ctx.tiers. `cyclic`: the table is part of a
+ * declaration cycle, already reported.
+ */
+export function checkTiers(d: TiersDecl, ctx: CheckContext, exprs: ExprChecker, consts: ConstEvaluator, env: ExprEnv, cyclic: boolean): void {
+  const name = d.name.text;
+  if (d.entries.length === 0) {
+    if (!d.recovered) ctx.error(CHECK.tiersEmpty, d.name.range, `tiers ${name} has no entries; write at least one, such as 0 onward: 10%`);
+    ctx.tiers.set(d, null);
+    return;
+  }
+  let ok = !cyclic && d.recovered !== true;
+  const bound = sameUnit(d, ctx, exprs, env, "bound");
+  const value = sameUnit(d, ctx, exprs, env, "value");
+  if (bound === null || value === null) ok = false;
+
+  d.entries.forEach((entry, i) => {
+    if (entry.high === null && i < d.entries.length - 1) {
+      ok = false;
+      ctx.error(CHECK.tiersOnwardNotLast, entry.range, `only the last entry of ${name} may be onward, but ${entryName(d, entry)} is followed by more entries`);
+    }
+  });
+
+  const rows: TierRow[] = [];
+  for (const entry of d.entries) {
+    const low = constant(ctx, consts, entry.low, d, "bound");
+    const high = entry.high === null ? null : constant(ctx, consts, entry.high, d, "bound");
+    const v = constant(ctx, consts, entry.value, d, "value");
+    if (low === null || v === null || (entry.high !== null && high === null)) {
+      ok = false;
+      continue;
+    }
+    rows.push({ low, high, value: v });
+  }
+
+  // Bounds of mixed units do not compare: their order is not checked.
+  if (rows.length === d.entries.length && bound !== null) ok = checkOrder(d, rows, ctx, bound) && ok;
+  ctx.tiers.set(d, ok && bound !== null && value !== null ? { decl: d, rows, bound, value } : null);
+}
+
+/** Types the bounds (or values) of every entry: all numbers of the first one's unit. Null after an error. */
+function sameUnit(d: TiersDecl, ctx: CheckContext, exprs: ExprChecker, env: ExprEnv, part: "bound" | "value"): NumberType | null {
+  const code = part === "bound" ? CHECK.tiersBoundUnitMismatch : CHECK.tiersValueUnitMismatch;
+  const parts = d.entries.flatMap((entry) => (part === "value" ? [entry.value] : entry.high === null ? [entry.low] : [entry.low, entry.high]));
+  let first: { readonly e: Expr; readonly t: NumberType } | null = null;
+  let ok = true;
+  for (const e of parts) {
+    const t = exprs.check(e, env);
+    if (t.kind === "error") {
+      ok = false;
+      continue;
+    }
+    if (t.kind !== "number") {
+      ok = false;
+      ctx.error(code, e.range, `every ${part} of ${d.name.text} must be a number, but ${printer.expr(e)} is ${describeType(t)}`);
+      continue;
+    }
+    if (first === null) {
+      first = { e, t };
+    } else if (!first.t.unit.equals(t.unit)) {
+      ok = false;
+      ctx.error(
+        code,
+        e.range,
+        `every ${part} of ${d.name.text} must have the same unit, but ${printer.expr(first.e)} is ${unitWord(first.t)} and ${printer.expr(e)} is ${unitWord(t)}`,
+        [{ range: first.e.range, message: `${printer.expr(first.e)} is ${unitWord(first.t)}` }],
+      );
+    }
+  }
+  return ok && first !== null ? first.t : null;
+}
+
+/** The exact value of a typed bound or value, or null (reported TN2120 when it is not constant). */
+function constant(ctx: CheckContext, consts: ConstEvaluator, e: Expr, d: TiersDecl, part: "bound" | "value"): Decimal | null {
+  const t = ctx.types.get(e);
+  if (t === undefined || t.kind !== "number") return null;
+  const v = consts.eval(e);
+  if (v instanceof Decimal) return v;
+  ctx.error(
+    CHECK.tiersNotConstant,
+    e.range,
+    `every ${part} of ${d.name.text} must be a constant, but ${printer.expr(e)} cannot be worked out before the run (write it with numbers, consts and arithmetic, without dividing by zero)`,
+  );
+  return null;
+}
+
+/** LOW < HIGH in every entry, and each LOW equal to the previous HIGH. */
+function checkOrder(d: TiersDecl, rows: readonly TierRow[], ctx: CheckContext, bound: NumberType): boolean {
+  let ok = true;
+  const show = (v: Decimal): string => (bound.unit.isNone ? v.toString() : `${v.toString()} ${bound.unit.toString()}`);
+  const name = d.name.text;
+  rows.forEach((row, i) => {
+    const entry = d.entries[i]!;
+    if (row.high !== null && !row.low.lt(row.high)) {
+      ok = false;
+      ctx.error(
+        CHECK.tiersEmptyRange,
+        entry.range,
+        `${entryName(d, entry)} of ${name} is empty: its low (${show(row.low)}) must be below its high (${show(row.high)})`,
+      );
+    }
+    const previous = rows[i - 1];
+    if (previous === undefined || previous.high === null) return;
+    const before = d.entries[i - 1]!;
+    const related = [{ range: before.range, message: `${entryName(d, before)} ends at ${show(previous.high)}` }];
+    const c = row.low.cmp(previous.high);
+    if (c > 0) {
+      ok = false;
+      ctx.error(
+        CHECK.tiersGap,
+        entry.low.range,
+        `${name} has a gap between ${entryName(d, before)} and ${entryName(d, entry)}: nothing covers ${show(previous.high)} to ${show(row.low)}; each entry must start where the one before it ends`,
+        related,
+      );
+    } else if (c < 0) {
+      ok = false;
+      ctx.error(
+        CHECK.tiersOverlap,
+        entry.low.range,
+        `${entryName(d, before)} and ${entryName(d, entry)} of ${name} overlap: ${show(row.low)} is below ${show(previous.high)}; entries go in ascending order, each starting where the one before it ends`,
+        related,
+      );
+    }
+  });
+  return ok;
+}
+
+// ---------------------------------------------------------------- tier(…) and marginal(…)
+
+/** The built-ins that take a tiers table first. */
+export const TIER_BUILTINS: Readonly<Record<string, { readonly args: number; readonly usage: string }>> = {
+  tier: { args: 2, usage: "tier(tiers, x)" },
+  marginal: { args: 3, usage: "marginal(tiers, base_before, amount)" },
+};
+
+export function isTierBuiltin(name: string): boolean {
+  return Object.hasOwn(TIER_BUILTINS, name);
+}
+
+/**
+ * The type of a `tier(…)` or `marginal(…)` call. `typeOf` types one
+ * argument in the caller's environment (the table argument is resolved
+ * here, never typed).
+ */
+export function checkTierCall(e: Call, env: ExprEnv, ctx: CheckContext, typeOf: (x: Expr) => Type): Type {
+  const fn = e.callee.text;
+  const spec = TIER_BUILTINS[fn]!;
+  const [tableArg, ...rest] = e.args;
+  const restTypes = rest.map(typeOf);
+  if (e.args.length !== spec.args) {
+    ctx.error(CHECK.wrongArgumentCount, e.range, `${fn} takes ${spec.args} arguments (${spec.usage}), but got ${e.args.length}`);
+    if (tableArg !== undefined && tableArg.kind !== "NameRef") typeOf(tableArg);
+    return ERROR_TYPE;
+  }
+  const table = resolveTable(tableArg!, fn, env, ctx, typeOf);
+  if (table === undefined) return ERROR_TYPE;
+  const checked = ctx.tiers.get(table);
+  if (checked === undefined || checked === null || restTypes.some((t) => t.kind === "error")) return ERROR_TYPE;
+  const roles = fn === "tier" ? ["x"] : ["base_before", "amount"];
+  for (let i = 0; i < rest.length; i++) {
+    const t = restTypes[i]!;
+    if (t.kind === "number" && t.unit.equals(checked.bound.unit)) continue;
+    ctx.error(
+      CHECK.argumentUnitMismatch,
+      rest[i]!.range,
+      `${fn} needs ${roles[i]} in the unit of ${table.name.text}'s bounds (${unitWord(checked.bound)}), but ${printer.expr(rest[i]!)} is ${unitWord(t)}`,
+    );
+    return ERROR_TYPE;
+  }
+  return fn === "tier" ? checked.value : numberType(checked.bound.unit.times(checked.value.unit));
+}
+
+/** The tiers table the first argument names, recording the binding; undefined after reporting TN2127. */
+function resolveTable(arg: Expr, fn: string, env: ExprEnv, ctx: CheckContext, typeOf: (x: Expr) => Type): TiersDecl | undefined {
+  const tables = (): string[] => [...new Set(env.scope.visibleNames())].filter((n) => env.scope.lookup(n)?.binding.kind === "tiers");
+  if (arg.kind !== "NameRef") {
+    if (arg.kind !== "ErrorExpr") typeOf(arg);
+    const names = tables();
+    ctx.error(
+      CHECK.notATiersTable,
+      arg.range,
+      `the first argument of ${fn} must be the name of a tiers table${names.length > 0 ? ` (${names.join(", ")})` : ", declared with tiers NAME { … }"}, not an expression`,
+    );
+    return undefined;
+  }
+  const text = arg.name.text;
+  if (text === "") return undefined;
+  const entry = env.scope.lookup(text);
+  if (entry?.binding.kind === "tiers") {
+    ctx.bindings.set(arg, entry.binding);
+    return entry.binding.decl;
+  }
+  if (entry === undefined && env.scope.lenient) return undefined;
+  const guess = closestName(text, tables());
+  const what = entry === undefined ? `there is no tiers table ${text}` : `${text} is ${bindingNoun(entry.binding)}, not a tiers table`;
+  ctx.error(CHECK.notATiersTable, arg.range, `the first argument of ${fn} must be the name of a tiers table, but ${what}${guess === null ? "" : `; did you mean ${guess}?`}`);
+  return undefined;
+}
+
+/** The constant value of a tier/marginal call (null when not constant, or when it would fail at run time). */
+export function constTierCall(ctx: CheckContext, fn: string, args: readonly Expr[], evalArg: (e: Expr) => ConstValue | null): ConstValue | null {
+  const [tableArg, ...rest] = args;
+  const b = tableArg?.kind === "NameRef" ? ctx.bindings.get(tableArg) : undefined;
+  const checked: CheckedTiers | null | undefined = b?.kind === "tiers" ? ctx.tiers.get(b.decl) : undefined;
+  if (checked === undefined || checked === null) return null;
+  const vs: Decimal[] = [];
+  for (const a of rest) {
+    const v = evalArg(a);
+    if (!(v instanceof Decimal)) return null;
+    vs.push(v);
+  }
+  if (fn === "tier" && vs.length === 1) {
+    const i = tierIndex(checked.rows, vs[0]!);
+    return i >= 0 && i < checked.rows.length ? checked.rows[i]!.value : null;
+  }
+  if (fn === "marginal" && vs.length === 2) {
+    return vs[1]!.isNegative() ? null : marginalSum(checked.rows, vs[0]!, vs[1]!);
+  }
+  return null;
+}
