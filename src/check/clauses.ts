@@ -115,25 +115,35 @@ class ClauseChecker {
   private letStmt(s: LetStmt, b: Block): void {
     const t = this.exprs.check(s.value, this.env(b.scope));
     const text = s.name.text;
-    if (text === "") return;
-    if (reportPeriodFactName(this.ctx, s.name, "let")) return;
+    if (!this.nameIsFree(s.name, b, "let")) return;
+    b.scope.declare(text, { name: s.name, binding: { kind: "let", decl: s }, level: b.top ? "clause" : "block", type: t, what: `the let ${text}` });
+    this.declaredLets.push(s);
+  }
+
+  /**
+   * Whether a let or balance may take `name` in block `b`: not empty, not a
+   * period fact, not declared in this block, hiding nothing (each reported).
+   */
+  private nameIsFree(name: Name, b: Block, word: "let" | "balance"): boolean {
+    const text = name.text;
+    if (text === "") return false;
+    if (reportPeriodFactName(this.ctx, name, word)) return false;
     const same = b.scope.own(text);
     if (same?.name) {
-      reportDuplicate(this.ctx, s.name, same.name, "a let in this block");
-      return;
+      reportDuplicate(this.ctx, name, same.name, same.binding.kind === "balance" ? "a balance of this clause" : "a let in this block");
+      return false;
     }
     const outer = b.scope.lookup(text);
     if (outer) {
       this.ctx.error(
         CHECK.shadowsName,
-        s.name.range,
-        `let ${text} would hide ${outer.what}; choose another name`,
+        name.range,
+        `${word} ${text} would hide ${outer.what}; choose another name`,
         outer.name ? [{ range: outer.name.range, message: `${text} is declared here` }] : undefined,
       );
-      return;
+      return false;
     }
-    b.scope.declare(text, { name: s.name, binding: { kind: "let", decl: s }, level: b.top ? "clause" : "block", type: t, what: `the let ${text}` });
-    this.declaredLets.push(s);
+    return true;
   }
 
   /** A name a let of this clause declares where the use cannot see it. */
@@ -185,23 +195,7 @@ class ClauseChecker {
       this.ctx.error(CHECK.balanceNotNumber, s.initial.range, `a balance holds a number (such as an amount of money), but this initial value is ${describeType(t)}`);
     }
     const text = s.name.text;
-    if (text === "") return;
-    if (reportPeriodFactName(this.ctx, s.name, "balance")) return;
-    const same = b.scope.own(text);
-    if (same?.name) {
-      reportDuplicate(this.ctx, s.name, same.name, same.binding.kind === "balance" ? "a balance of this clause" : "a let in this block");
-      return;
-    }
-    const outer = b.scope.lookup(text);
-    if (outer) {
-      this.ctx.error(
-        CHECK.shadowsName,
-        s.name.range,
-        `balance ${text} would hide ${outer.what}; choose another name`,
-        outer.name ? [{ range: outer.name.range, message: `${text} is declared here` }] : undefined,
-      );
-      return;
-    }
+    if (!this.nameIsFree(s.name, b, "balance")) return;
     const type = t.kind === "number" ? t : { kind: "error" as const };
     b.scope.declare(text, { name: s.name, binding: { kind: "balance", decl: s }, level: b.top ? "clause" : "block", type, what: `the balance ${text}` });
     if (b.top) this.declaredBalances.push(s);

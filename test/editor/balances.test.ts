@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSource } from "../../src/api.ts";
-import { completionsAt } from "../../src/editor/completion.ts";
-import { indexProgram } from "../../src/editor/symbols.ts";
+import { indexOf, labelsIn } from "./completion-helpers.ts";
 import { tenorMonarch } from "../../src/editor/monarch.ts";
 
 const SOURCE = `deal "D"
@@ -22,14 +20,9 @@ clause drawdown {
 }
 `;
 
-const checked = checkSource(SOURCE);
-const index = indexProgram(checked.value!.program, SOURCE, checked.value);
+const index = indexOf(SOURCE);
+const labelsAfter = labelsIn(SOURCE, index);
 
-function labelsAfter(text: string, typed = ""): string[] {
-  const offset = SOURCE.indexOf(text) + text.length;
-  const source = SOURCE.slice(0, offset) + typed + SOURCE.slice(offset);
-  return completionsAt(index, source, offset + typed.length).map((c) => c.label);
-}
 
 describe("balances in the editor", () => {
   it("highlights balance, add and subtract as keywords", () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkSource } from "../../src/api.ts";
 import { completionsAt } from "../../src/editor/completion.ts";
+import { indexOf, labelsIn } from "./completion-helpers.ts";
 import { clauseSnippets } from "../../src/editor/snippets.ts";
-import { indexProgram } from "../../src/editor/symbols.ts";
 import { KEYWORDS } from "../../grammar/tokens.ts";
 
 const SOURCE = `deal "D"
@@ -26,15 +25,9 @@ clause buyback "Buyback" {
 // a comment
 `;
 
-const checked = checkSource(SOURCE);
-const index = indexProgram(checked.value!.program, SOURCE, checked.value);
+const index = indexOf(SOURCE);
+const labels = labelsIn(SOURCE, index);
 
-/** Labels offered with the cursor right after the n-th `text`, as if typing went on there. */
-function labels(text: string, typed = ""): string[] {
-  const offset = SOURCE.indexOf(text) + text.length;
-  const source = SOURCE.slice(0, offset) + typed + SOURCE.slice(offset);
-  return completionsAt(index, source, offset + typed.length).map((c) => c.label);
-}
 
 describe("completion", () => {
   it("offers the parties after `pays`, the clauses after `under`, the events after `on`", () => {
@@ -82,7 +75,7 @@ describe("completion", () => {
   });
 
   it("gives snippets placeholders when nothing is declared yet", () => {
-    const empty = indexProgram(checkSource("").value?.program ?? { kind: "Program", decls: [], range: { start: 0, end: 0 } }, "", null);
+    const empty = indexOf("");
     expect(clauseSnippets(empty)[0]!.body).toContain("${3:payer} pays ${4:payee} ${5:revenue}");
     expect(clauseSnippets(empty)[1]!.body).toContain("${10:1.85 USD per gpu_hour}");
   });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkSource } from "../../src/api.ts";
-import { completionsAt } from "../../src/editor/completion.ts";
+import { indexOf, labelsIn } from "./completion-helpers.ts";
 import { tenorMonarch } from "../../src/editor/monarch.ts";
-import { indexProgram } from "../../src/editor/symbols.ts";
 
 const SOURCE = `deal "D"
 parties {
@@ -24,14 +22,9 @@ clause share {
 }
 `;
 
-const checked = checkSource(SOURCE);
-const index = indexProgram(checked.value!.program, SOURCE, checked.value);
+const index = indexOf(SOURCE);
+const labelsAfter = labelsIn(SOURCE, index);
 
-function labelsAfter(text: string, typed = ""): string[] {
-  const offset = SOURCE.indexOf(text) + text.length;
-  const source = SOURCE.slice(0, offset) + typed + SOURCE.slice(offset);
-  return completionsAt(index, source, offset + typed.length).map((c) => c.label);
-}
 
 describe("tiers tables in the editor", () => {
   it("highlights tiers as a keyword and tier and marginal as built-ins", () => {
