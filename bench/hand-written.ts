@@ -129,7 +129,9 @@ export function settleByHand(rows: readonly BenchRow[]): Ledger {
     }
 
     if (capacity.eq(ZERO)) throw new Error("division by zero");
-    streak = sold.div(capacity).lt(FLOOR) ? Math.min(streak + 1, 3) : 0;
+    // sold / capacity < 70%, without the division: the same answer for whole hours and any capacity below 2·10^19
+    // (a quotient within half a unit of the 20th place of 0.7 needs a larger divisor).
+    streak = sold.lt(capacity.times(FLOOR)) ? Math.min(streak + 1, 3) : 0;
     if (p.start <= SUNSET && streak >= 3) {
       const unsold = capacity.minus(sold);
       const computed = (unsold.gt(ZERO) ? unsold : ZERO).times(PRICE).round(2, HALF_EVEN);

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileSource } from "../src/compile/compile-source.ts";
-import { artifactText, COMPILER } from "../src/compile/artifact.ts";
+import { artifactText } from "../src/compile/artifact.ts";
 import type { PortfolioJob } from "../src/runtime/portfolio.ts";
 import { BENCH_DEAL, PERIODS } from "./hand-written.ts";
 
@@ -58,7 +58,10 @@ export function dealInputs(i: number): string {
 
 /** The portfolio's jobs, building the files first if needed. Returns how long building took (0 when reused). */
 export function portfolio(count: number): { jobs: PortfolioJob[]; dir: string; builtSeconds: number } {
-  const version = createHash("sha256").update(readFileSync(new URL(import.meta.url), "utf8") + COMPILER.version + BENCH_DEAL + count).digest("hex").slice(0, 12);
+  // Deal 0's artifact stands for the compiler's output: any change to it (format, IR) rebuilds the portfolio.
+  const sample = compileSource(dealSource(0)).value;
+  const key = readFileSync(new URL(import.meta.url), "utf8") + (sample === null ? "" : artifactText(sample)) + count;
+  const version = createHash("sha256").update(key).digest("hex").slice(0, 12);
   const dir = join(tmpdir(), `tenor-bench-portfolio-${version}`);
   const jobs = Array.from({ length: count }, (_, i) => ({
     name: `deal-${i}`,

@@ -104,9 +104,9 @@ if (wanted("portfolio")) {
   const count = 10_000;
   const { jobs, dir, builtSeconds } = portfolio(count);
   if (builtSeconds > 0) report(`portfolio: compiled ${count.toLocaleString("en-US")} deals and wrote their inputs to ${dir} in ${builtSeconds.toFixed(1)} s (reused next time)`);
-  // The floor: the hand-written code on big.js over the same kind of data, in this process (inputs already parsed).
+  // The baseline: the hand-written code on big.js over the same kind of data, in this process (inputs already parsed).
   const handMs = measureHandPortfolio(1000);
-  report(`portfolio floor: hand-written big.js ${ms(handMs)} per deal, so ${count.toLocaleString("en-US")} deals take ${(handMs * count / 2000).toFixed(1)} s on 2 fully available cores`);
+  report(`portfolio baseline: hand-written big.js ${ms(handMs)} per deal, so ${count.toLocaleString("en-US")} deals take ${(handMs * count / 2000).toFixed(1)} s on 2 fully available cores`);
   for (const [workers, trace] of [[1, false], [2, false], [2, true]] as const) {
     const cpu0 = process.cpuUsage(); // all threads of this process
     const run = await settleMany(jobs, { workers, trace, digest: trace });

@@ -75,7 +75,7 @@ export function measureRuntime(rounds = 40, perRound = 10): RuntimeFigures {
   return { handMs: median(hand), runtimeMs: median(runtime), tracedMs: median(traced), noMemoMs: median(noMemo), loadMs: median(load) };
 }
 
-/** Milliseconds per deal for the hand-written code over `count` different deals' inputs: the floor for a portfolio on big.js. */
+/** Milliseconds per deal for the hand-written code over `count` different deals' inputs: the baseline for a portfolio on big.js. */
 export function measureHandPortfolio(count: number): number {
   const all = Array.from({ length: count }, (_, i) => (JSON.parse(dealInputs(i)) as { periods: BenchRow[] }).periods);
   for (let i = 0; i < Math.min(50, count); i++) settleByHand(all[i]!);

@@ -48,8 +48,46 @@ function bounded(big: Big): Big {
   return big;
 }
 
+/**
+ * The text of a value with at most `places` decimals, zero-padded to
+ * exactly `places`: what big.js's toFixed gives, written straight from the
+ * digits. Ledgers print every amount this way, already rounded to cents,
+ * and big.js would copy, round and join each one first.
+ */
+function padded(big: Big, places: number): string {
+  const { c, e } = big;
+  let text = big.s < 0 && c[0] !== 0 ? "-" : "";
+  if (e < 0) text += "0";
+  for (let i = 0; i <= e; i++) text += i < c.length ? c[i] : "0";
+  if (places > 0) text += ".";
+  for (let i = e + 1; i <= e + places; i++) text += i >= 0 && i < c.length ? c[i] : "0";
+  return text;
+}
+
+/** Half a unit of the 20th place: a quotient rounded to 20 places is within this of the exact quotient. */
+const HALF_LAST_PLACE = new B("0.000000000000000000005");
+/** Operands with exponents inside ±this give quotients well inside DECIMAL_LIMITS, which may wait. */
+const LAZY_EXPONENT = 400;
+
 export class Decimal {
-  private constructor(private readonly big: Big) {}
+  /**
+   * The value; null for a quotient not divided yet. Division is by far
+   * big.js's costliest operation (about 7 µs to 20 places, against well
+   * under 1 µs for the others), and a quotient is often only compared
+   * (`sold_hours / capacity_hours < 70%`), which multiplication answers
+   * exactly (see `quotientSide`). So `div` keeps its operands, and the
+   * digits are computed the first time anything else needs them.
+   */
+  private value: Big | null;
+
+  private constructor(value: Big | null, private readonly dividend: Big | null = null, private readonly divisor: Big | null = null) {
+    this.value = value;
+  }
+
+  private get big(): Big {
+    if (this.value === null) this.value = bounded(this.dividend!.div(this.divisor!));
+    return this.value;
+  }
 
   static readonly ZERO = new Decimal(new B("0"));
   static readonly ONE = new Decimal(new B("1"));
@@ -68,19 +106,61 @@ export class Decimal {
   add(o: Decimal): Decimal { return new Decimal(bounded(this.big.plus(o.big))); }
   sub(o: Decimal): Decimal { return new Decimal(bounded(this.big.minus(o.big))); }
   mul(o: Decimal): Decimal { return new Decimal(bounded(this.big.times(o.big))); }
+
   /** Division to 20 places, half-even. The caller checks for a zero divisor. */
-  div(o: Decimal): Decimal { return new Decimal(bounded(this.big.div(o.big))); }
+  div(o: Decimal): Decimal {
+    const a = this.big;
+    const b = o.big;
+    // A zero divisor, or operands so large or small that the quotient may pass DECIMAL_LIMITS, divide at once (and fail here).
+    const waits = b.c[0] !== 0 && a.e < LAZY_EXPONENT && a.e > -LAZY_EXPONENT && b.e < LAZY_EXPONENT && b.e > -LAZY_EXPONENT;
+    return waits ? new Decimal(null, a, b) : new Decimal(bounded(a.div(b)));
+  }
+
   neg(): Decimal { return new Decimal(this.big.neg()); }
   abs(): Decimal { return new Decimal(this.big.abs()); }
 
-  cmp(o: Decimal): -1 | 0 | 1 { return this.big.cmp(o.big) as -1 | 0 | 1; }
-  eq(o: Decimal): boolean { return this.big.eq(o.big); }
-  lt(o: Decimal): boolean { return this.big.lt(o.big); }
-  lte(o: Decimal): boolean { return this.big.lte(o.big); }
-  gt(o: Decimal): boolean { return this.big.gt(o.big); }
-  gte(o: Decimal): boolean { return this.big.gte(o.big); }
-  isZero(): boolean { return this.big.eq(Decimal.ZERO.big); }
-  isNegative(): boolean { return this.big.lt(Decimal.ZERO.big); }
+  cmp(o: Decimal): -1 | 0 | 1 {
+    if (this.value === null) {
+      const side = this.quotientSide(o.big);
+      if (side !== 0) return side;
+    } else if (o.value === null) {
+      const side = o.quotientSide(this.value);
+      if (side !== 0) return side === 1 ? -1 : 1;
+    }
+    return this.big.cmp(o.big) as -1 | 0 | 1;
+  }
+
+  /**
+   * Which side of `c` this undivided quotient falls, without dividing: 0
+   * when it is too close to tell. The quotient q is the exact x = n / d
+   * rounded to 20 places, so |q − x| ≤ h, half a unit of the last place.
+   * With d > 0 and p = d·c: n < p − d·h means x + h < c, so q < c; and
+   * n > p + d·h means q > c. Only an x within h of c needs the digits.
+   */
+  private quotientSide(c: Big): -1 | 0 | 1 {
+    let n = this.dividend!;
+    let d = this.divisor!;
+    if (d.s < 0) {
+      n = n.neg();
+      d = d.neg();
+    }
+    const p = d.times(c);
+    const side = n.cmp(p);
+    if (side === 0) return 0;
+    const gap = side < 0 ? p.minus(n) : n.minus(p);
+    // d < 10^(d.e+1), so d·h < 10^(d.e−19) ≤ gap whenever gap's leading digit is at or above that place.
+    if (gap.e >= d.e - 19) return side as -1 | 1;
+    return gap.gt(d.times(HALF_LAST_PLACE)) ? (side as -1 | 1) : 0;
+  }
+
+  eq(o: Decimal): boolean { return this.cmp(o) === 0; }
+  lt(o: Decimal): boolean { return this.cmp(o) < 0; }
+  lte(o: Decimal): boolean { return this.cmp(o) <= 0; }
+  gt(o: Decimal): boolean { return this.cmp(o) > 0; }
+  gte(o: Decimal): boolean { return this.cmp(o) >= 0; }
+  // A sign test reads big.js's documented sign and coefficient; a quotient still undivided compares instead.
+  isZero(): boolean { return this.value === null ? this.cmp(Decimal.ZERO) === 0 : this.value.c[0] === 0; }
+  isNegative(): boolean { return this.value === null ? this.cmp(Decimal.ZERO) < 0 : this.value.s < 0 && this.value.c[0] !== 0; }
   isInteger(): boolean { return this.big.eq(this.big.round(0, 0)); }
 
   static min(a: Decimal, b: Decimal): Decimal { return a.lte(b) ? a : b; }
@@ -88,7 +168,9 @@ export class Decimal {
 
   /** Rounds to `places` decimals with a rounding mode (half_even unless given). */
   round(places: number, mode: RoundingMode = "half_even"): Decimal {
-    return new Decimal(this.big.round(places, MODE[mode]));
+    const big = this.big;
+    // Already that fine (an amount in cents, rounded again): big.js would only copy it.
+    return big.c.length - big.e - 1 <= places ? this : new Decimal(big.round(places, MODE[mode]));
   }
 
   /** Rounds to a multiple of `step` (> 0) with a rounding mode. */
@@ -110,7 +192,8 @@ export class Decimal {
 
   /** Exactly `places` decimals, rounded half-even if needed; never exponent notation. */
   toFixed(places: number): string {
-    return this.big.toFixed(places, HALF_EVEN);
+    const big = this.big;
+    return big.c.length - big.e - 1 <= places ? padded(big, places) : big.toFixed(places, HALF_EVEN);
   }
 
   /** The canonical plain text: no exponent, no trailing zeros. */

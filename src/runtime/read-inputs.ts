@@ -4,9 +4,10 @@
  *
  * Two paths, one answer:
  * - the fast path reads a well-formed file with the engine's own data
- *   structures (native JSON.parse, slots instead of maps) and accepts it
- *   only when the full reader would accept it without a single diagnostic,
- *   giving the same values;
+ *   structures (slots instead of maps; the plainest files scanned straight
+ *   into decimals by scan-inputs.ts, the others through native JSON.parse)
+ *   and accepts it only when the full reader would accept it without a
+ *   single diagnostic, giving the same values;
  * - anything else — a defect, a warning, a JSON number (whose source text
  *   decides whether it reads without loss), a duplicate key — goes to the
  *   full reader (src/inputs/load-json.ts), which words every diagnostic.
@@ -26,6 +27,7 @@ import { exceedsUtf8Bytes, limitsWith } from "../limits.ts";
 import type { Limits } from "../limits.ts";
 import type { PeriodInput } from "./engine.ts";
 import type { EventInput } from "./frame.ts";
+import { scanInputs } from "./scan-inputs.ts";
 import { periodInputs } from "./settle-data.ts";
 
 /**
@@ -72,6 +74,8 @@ export function fastPath(header: TermsHeader, term: readonly Period[], inputs: s
   let bytes = 0;
   if (typeof inputs === "string") {
     if (exceedsUtf8Bytes(inputs, limits.maxInputBytes)) return null;
+    const scanned = scanInputs(inputs, header, term, limits);
+    if (scanned !== undefined) return scanned;
     try {
       doc = JSON.parse(inputs);
     } catch {
@@ -150,30 +154,26 @@ export function fastPath(header: TermsHeader, term: readonly Period[], inputs: s
 /** How many object keys a valid JSON text writes (repeats included). */
 function keysInText(text: string): number {
   let n = 0;
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    if (text.charCodeAt(i) !== 34 /* " */) {
-      i++;
-      continue;
-    }
-    // A string: skip it, escapes included; in valid JSON a quote outside strings only opens one.
-    i++;
-    while (i < len) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i += 2;
-      else if (c === 34) break;
-      else i++;
-    }
-    i++;
-    while (i < len) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-    if (text.charCodeAt(i) === 58 /* : */) n++;
+  // In valid JSON a quote outside strings only opens one; indexOf finds quotes natively.
+  let open = text.indexOf('"');
+  while (open >= 0) {
+    let close = text.indexOf('"', open + 1);
+    while (close >= 0 && escaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close < 0) break;
+    let i = close + 1;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++i);
+    if (c === 58 /* : */) n++;
+    open = text.indexOf('"', i);
   }
   return n;
+}
+
+/** Whether the quote at `at` is escaped: preceded by an odd run of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let i = at - 1;
+  while (text.charCodeAt(i) === 92 /* backslash */) i--;
+  return (at - 1 - i) % 2 === 1;
 }
 
 /** How many object keys a parsed JSON value holds. */

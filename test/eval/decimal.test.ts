@@ -53,11 +53,61 @@ describe("decimals", () => {
   });
 
   it("keep a + b - b == a for any decimals (property)", () => {
-    const decimalText = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([n, places]) => {
-      const s = (n < 0n ? -n : n).toString().padStart(places + 1, "0");
-      const text = places === 0 ? s : `${s.slice(0, -places)}.${s.slice(-places)}`;
-      return n < 0n ? `-${text}` : text;
-    });
-    fc.assert(fc.property(decimalText, decimalText, (a, b) => d(a).add(d(b)).sub(d(b)).eq(d(a))));
+    fc.assert(fc.property(decimalText(), decimalText(), (a, b) => d(a).add(d(b)).sub(d(b)).eq(d(a))));
+  });
+
+  it("print exactly the places asked for, padding with zeros or rounding half-even", () => {
+    expect(["1800000", "0.5", "-0.05", "-0.00", "6300000000000000000000000", "0.00000000000000000001"].map((t) => d(t).toFixed(2)))
+      .toEqual(["1800000.00", "0.50", "-0.05", "0.00", "6300000000000000000000000.00", "0.00"]);
+    expect([d("2.345").toFixed(2), d("2.355").toFixed(2), d("12.5").toFixed(0), d("3").toFixed(0)]).toEqual(["2.34", "2.36", "12", "3"]);
+    expect(d("0.1").mul(d("10")).toFixed(3)).toBe("1.000");
+  });
+
+  it("print any decimal with at least its own places as its text padded with zeros (property)", () => {
+    fc.assert(fc.property(decimalText(6), fc.integer({ min: 0, max: 3 }), (text, extra) => {
+      const places = (text.split(".")[1] ?? "").length;
+      const expected = places + extra === 0 ? text : `${text}${places === 0 ? "." : ""}${"0".repeat(extra)}`;
+      expect(d(text).toFixed(places + extra)).toBe(expected);
+    }));
+  });
+
+  it("compare a quotient as its 20-place digits even where rounding decides the answer", () => {
+    // 0.699999999999999999996 and the half-even tie …995 both round up onto 0.7.
+    expect(d("0.699999999999999999996").div(Decimal.ONE).lt(d("0.7"))).toBe(false);
+    expect(d("0.699999999999999999995").div(Decimal.ONE).eq(d("0.7"))).toBe(true);
+    expect(d("0.699999999999999999985").div(Decimal.ONE).lt(d("0.7"))).toBe(true);
+    expect(d("7").div(d("10")).gte(d("0.7"))).toBe(true);
+    expect(d("-2").div(d("-3")).gt(d("0.66666666666666666666"))).toBe(true);
+    expect(d("2").div(d("-3")).lt(d("-0.66666666666666666667"))).toBe(false);
+    expect(d("1").div(d("3")).isZero()).toBe(false);
+    expect(d("1").div(d("300000000000000000000000")).isZero()).toBe(true);
+  });
+
+  it("give every comparison of a quotient the answer of its divided digits (property)", () => {
+    const ulp = d("0.00000000000000000001");
+    // Comparands at and around the quotient itself, where only its digits can decide, and anywhere else.
+    const offsets = ["0", "0.00000000000000000001", "-0.00000000000000000001", "0.000000000000000000005", "-0.000000000000000000005", "0.000000000000000000001", "-0.000000000000000000001"];
+    const comparand = fc.oneof(fc.constantFrom(...offsets).map((o) => ({ near: d(o) })), decimalText(12).map((t) => ({ far: d(t) })));
+    const nonZero = decimalText(12).filter((t) => !d(t).isZero());
+    fc.assert(fc.property(decimalText(12), nonZero, comparand, (a, b, c) => {
+      const digits = d(d(a).div(d(b)).toString()); // divided, then read back as plain digits
+      const other = "near" in c ? digits.add(c.near) : c.far;
+      const quotient = () => d(a).div(d(b));
+      expect(quotient().cmp(other)).toBe(digits.cmp(other));
+      expect(other.cmp(quotient())).toBe(other.cmp(digits));
+      expect([quotient().lt(other), quotient().lte(other), quotient().gt(other), quotient().gte(other), quotient().eq(other)])
+        .toEqual([digits.lt(other), digits.lte(other), digits.gt(other), digits.gte(other), digits.eq(other)]);
+      expect([quotient().isZero(), quotient().isNegative()]).toEqual([digits.isZero(), digits.isNegative()]);
+      expect(quotient().sub(ulp).add(ulp).toString()).toBe(digits.toString());
+    }), { numRuns: 500 });
   });
 });
+
+/** Decimal text with up to `places` places. */
+function decimalText(places = 6) {
+  return fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: places })).map(([n, p]) => {
+    const s = (n < 0n ? -n : n).toString().padStart(p + 1, "0");
+    const text = p === 0 ? s : `${s.slice(0, -p)}.${s.slice(-p)}`;
+    return n < 0n ? `-${text}` : text;
+  });
+}

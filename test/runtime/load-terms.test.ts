@@ -33,6 +33,20 @@ describe("loadTerms", () => {
     expect(loadTerms(doc()).irSha256).toBe(terms.irSha256);
   });
 
+  it("accepts an artifact rewritten with its keys in another order and indented, since its content is unchanged", () => {
+    /** The same JSON value with every object's keys reversed. */
+    const reversed = (v: unknown): unknown => Array.isArray(v)
+      ? v.map(reversed)
+      : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    const rewritten = JSON.stringify(reversed(doc()), null, 2);
+    expect(rewritten.startsWith('{\n  "sourceSha256"')).toBe(true);
+    expect(loadTerms(rewritten).irSha256).toBe(doc()["irSha256"]);
+    const tampered = doc();
+    tampered["ir"]["header"]["title"] = "Another deal";
+    tampered["header"]["title"] = "Another deal";
+    expect(refusal(JSON.stringify(reversed(tampered)))[0]).toBe(COMPILE.artifactTampered);
+  });
+
   it("refuses text that is not JSON", () => {
     expect(refusal("deal \"x\"")[0]).toBe(COMPILE.artifactNotJson);
     expect(refusal("[1]")).toEqual([COMPILE.artifactNotJson, "the artifact must be a JSON object"]);
