@@ -60,7 +60,8 @@ export function dealInputs(i: number): string {
 export function portfolio(count: number): { jobs: PortfolioJob[]; dir: string; builtSeconds: number } {
   // Deal 0's artifact stands for the compiler's output: any change to it (format, IR) rebuilds the portfolio.
   const sample = compileSource(dealSource(0)).value;
-  const key = readFileSync(new URL(import.meta.url), "utf8") + (sample === null ? "" : artifactText(sample)) + count;
+  if (sample === null) throw new Error("bench deal 0 does not compile");
+  const key = readFileSync(new URL(import.meta.url), "utf8") + artifactText(sample) + count;
   const version = createHash("sha256").update(key).digest("hex").slice(0, 12);
   const dir = join(tmpdir(), `tenor-bench-portfolio-${version}`);
   const jobs = Array.from({ length: count }, (_, i) => ({

@@ -48,6 +48,11 @@ function bounded(big: Big): Big {
   return big;
 }
 
+/** Whether a value has at most `places` decimals (a whole number ≥ 0; big.js refuses any other). */
+function fineEnough(big: Big, places: number): boolean {
+  return Number.isInteger(places) && places >= 0 && big.c.length - big.e - 1 <= places;
+}
+
 /**
  * The text of a value with at most `places` decimals, zero-padded to
  * exactly `places`: what big.js's toFixed gives, written straight from the
@@ -80,12 +85,16 @@ export class Decimal {
    */
   private value: Big | null;
 
-  private constructor(value: Big | null, private readonly dividend: Big | null = null, private readonly divisor: Big | null = null) {
+  private constructor(value: Big | null, private dividend: Big | null = null, private divisor: Big | null = null) {
     this.value = value;
   }
 
   private get big(): Big {
-    if (this.value === null) this.value = bounded(this.dividend!.div(this.divisor!));
+    if (this.value === null) {
+      this.value = bounded(this.dividend!.div(this.divisor!));
+      this.dividend = null;
+      this.divisor = null;
+    }
     return this.value;
   }
 
@@ -120,6 +129,7 @@ export class Decimal {
   abs(): Decimal { return new Decimal(this.big.abs()); }
 
   cmp(o: Decimal): -1 | 0 | 1 {
+    if (o === this) return 0;
     if (this.value === null) {
       const side = this.quotientSide(o.big);
       if (side !== 0) return side;
@@ -170,7 +180,7 @@ export class Decimal {
   round(places: number, mode: RoundingMode = "half_even"): Decimal {
     const big = this.big;
     // Already that fine (an amount in cents, rounded again): big.js would only copy it.
-    return big.c.length - big.e - 1 <= places ? this : new Decimal(big.round(places, MODE[mode]));
+    return fineEnough(big, places) ? this : new Decimal(big.round(places, MODE[mode]));
   }
 
   /** Rounds to a multiple of `step` (> 0) with a rounding mode. */
@@ -193,7 +203,7 @@ export class Decimal {
   /** Exactly `places` decimals, rounded half-even if needed; never exponent notation. */
   toFixed(places: number): string {
     const big = this.big;
-    return big.c.length - big.e - 1 <= places ? padded(big, places) : big.toFixed(places, HALF_EVEN);
+    return fineEnough(big, places) ? padded(big, places) : big.toFixed(places, HALF_EVEN);
   }
 
   /** The canonical plain text: no exponent, no trailing zeros. */

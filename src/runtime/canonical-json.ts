@@ -3,7 +3,8 @@
  * over. Object keys sorted (by UTF-16 code units, JavaScript's default
  * order), no whitespace, strings and numbers as JSON.stringify writes them,
  * properties whose value is undefined left out (as JSON.stringify does).
- * The same value gives the same text in every engine.
+ * The same value gives the same text in every engine. load-terms.ts relies
+ * on strings and numbers being written exactly as JSON.stringify writes them.
  */
 export function canonicalJson(value: unknown): string {
   return write(value) ?? "null";

@@ -20,20 +20,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The SHA-256 of the IR's canonical text. An IR read back from a compiled
- * artifact has its keys in canonical order already, so JSON.stringify
+ * The SHA-256 of the IR's canonical text. An IR just parsed from a compiled
+ * artifact's text has its keys in canonical order already, so JSON.stringify
  * (native, several times faster) usually writes that very text; when its
  * hash matches, the IR is the one that was hashed. Otherwise (keys
- * reordered, say by a tool that rewrote the file) the canonical text decides.
+ * reordered, say by a tool that rewrote the file) the canonical text
+ * decides. `parsed` must be false for objects from a caller: JSON.stringify
+ * would follow their toJSON methods and unwrap boxed strings.
  */
-function irHash(ir: unknown, expected: string): string {
-  const quick = sha256Hex(JSON.stringify(ir));
+function irHash(ir: unknown, expected: string, parsed: boolean): string {
+  const quick = parsed ? sha256Hex(JSON.stringify(ir)) : null;
   return quick === expected ? quick : sha256Hex(canonicalJson(ir));
 }
 
-/** Whether two JSON values are equal: the same text, in the order they were read or else canonical. */
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
+/** Whether two JSON values are equal: the same text as read (`parsed`, as for irHash), or else canonically. */
+function sameJson(a: unknown, b: unknown, parsed: boolean): boolean {
+  return (parsed && JSON.stringify(a) === JSON.stringify(b)) || canonicalJson(a) === canonicalJson(b);
 }
 
 /** Reads and verifies an artifact (its JSON text, or the parsed object). Throws TenorError when it is refused. */
@@ -74,14 +76,15 @@ export function loadTerms(artifact: string | object): Terms {
     typeof irSha256 !== "string" ? "irSha256" : null,
   ].filter((m) => m !== null);
   if (missing.length > 0) throw new TenorError(COMPILE.notAnArtifact, `not a complete Tenor terms artifact: ${missing.join(", ")} missing or malformed`);
-  const actual = irHash(ir, irSha256 as string);
+  const parsed = typeof artifact === "string";
+  const actual = irHash(ir, irSha256 as string, parsed);
   if (actual !== irSha256) {
     throw new TenorError(
       COMPILE.artifactTampered,
       `the artifact's IR does not match its hash (irSha256 ${String(irSha256)}, but the IR hashes to ${actual}): it was changed after it was compiled`,
     );
   }
-  if (!isRecord(ir) || !sameJson(header, ir["header"])) {
+  if (!isRecord(ir) || !sameJson(header, ir["header"], parsed)) {
     throw new TenorError(COMPILE.artifactTampered, "the artifact's header does not match the header inside its IR: it was changed after it was compiled");
   }
   const terms = ir as unknown as TermsIr;

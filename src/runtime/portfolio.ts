@@ -56,7 +56,7 @@ export async function settleMany(jobs: readonly PortfolioJob[], options: Portfol
     concurrentTasksPerWorker: 1,
     // The worker is a plain bundle: it needs none of the parent's flags (a TypeScript loader such as tsx would be loaded again in every worker).
     execArgv: [],
-    // big.js makes many short-lived objects: a larger young generation means fewer scavenges (about 10% faster).
+    // big.js makes many short-lived objects: a larger young generation means fewer scavenges.
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
   const results: PortfolioResult[] = new Array(jobs.length);

@@ -6,10 +6,9 @@
  * every input exactly once, each a decimal string; every string must be a
  * key or a value of that shape (so none holds an escape or a control
  * character). Anything else gives undefined, and the caller reads the text
- * with JSON.parse (read-inputs.ts). JSON.parse builds an object and a
- * string for every row and value, and then the keys must be counted in
- * the text to catch repeats; this reads the values straight into decimals
- * (about a third less time for the bench's inputs).
+ * with JSON.parse (read-inputs.ts), which builds an object and a string
+ * for every row and value, after which the keys must be counted in the
+ * text to catch repeats; this reads the values straight into decimals.
  */
 import { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";

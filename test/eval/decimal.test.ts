@@ -61,6 +61,9 @@ describe("decimals", () => {
       .toEqual(["1800000.00", "0.50", "-0.05", "0.00", "6300000000000000000000000.00", "0.00"]);
     expect([d("2.345").toFixed(2), d("2.355").toFixed(2), d("12.5").toFixed(0), d("3").toFixed(0)]).toEqual(["2.34", "2.36", "12", "3"]);
     expect(d("0.1").mul(d("10")).toFixed(3)).toBe("1.000");
+    // Places must be a whole number ≥ 0, as big.js requires.
+    expect(() => d("100").toFixed(-1)).toThrow();
+    expect(() => d("2.5").round(1.5)).toThrow();
   });
 
   it("print any decimal with at least its own places as its text padded with zeros (property)", () => {
@@ -81,6 +84,8 @@ describe("decimals", () => {
     expect(d("2").div(d("-3")).lt(d("-0.66666666666666666667"))).toBe(false);
     expect(d("1").div(d("3")).isZero()).toBe(false);
     expect(d("1").div(d("300000000000000000000000")).isZero()).toBe(true);
+    const third = d("1").div(d("3"));
+    expect([third.cmp(third), third.lt(third)]).toEqual([0, false]);
   });
 
   it("give every comparison of a quotient the answer of its divided digits (property)", () => {

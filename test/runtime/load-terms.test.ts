@@ -47,6 +47,17 @@ describe("loadTerms", () => {
     expect(refusal(JSON.stringify(reversed(tampered)))[0]).toBe(COMPILE.artifactTampered);
   });
 
+  it("refuses a tampered object that would serialize as the original: a toJSON method, a boxed string", () => {
+    const withToJson = doc();
+    const original = doc()["ir"];
+    withToJson["ir"]["header"]["title"] = withToJson["header"]["title"] = "Tampered deal";
+    Object.defineProperty(withToJson["ir"], "toJSON", { value: () => original });
+    expect(refusal(withToJson)[0]).toBe(COMPILE.artifactTampered);
+    const boxed = doc();
+    boxed["ir"]["header"]["title"] = new String(boxed["ir"]["header"]["title"]);
+    expect(refusal(boxed)[0]).toBe(COMPILE.artifactTampered);
+  });
+
   it("refuses text that is not JSON", () => {
     expect(refusal("deal \"x\"")[0]).toBe(COMPILE.artifactNotJson);
     expect(refusal("[1]")).toEqual([COMPILE.artifactNotJson, "the artifact must be a JSON object"]);
