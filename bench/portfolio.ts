@@ -11,9 +11,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileSource } from "../src/compile/compile-source.ts";
+import { compileSource } from "../src/api.ts";
 import { artifactText } from "../src/compile/artifact.ts";
-import type { PortfolioJob } from "../src/runtime/portfolio.ts";
+import type { PortfolioJob } from "../src/cli/portfolio/pool.ts";
 import { BENCH_DEAL, PERIODS } from "./hand-written.ts";
 
 /** A small deterministic generator (numbers for test data only, never money arithmetic). */

@@ -23,7 +23,7 @@ import { nodeHost } from "../src/modules/node-host.ts";
 import { parseSource } from "../src/syntax/parse.ts";
 import { bigSheet } from "./big-sheet.ts";
 import { measure, ms, ratio } from "./measure.ts";
-import { settleMany } from "../src/runtime/portfolio.ts";
+import { settleMany } from "../src/cli/portfolio/pool.ts";
 import { portfolio } from "./portfolio.ts";
 import { measureHandPortfolio, measureRuntime } from "./runtime.ts";
 // @ts-expect-error: a plain JS build script without type declarations

@@ -9,7 +9,7 @@
  * are computed within the run, as for a deal settled once, never carried
  * over from an earlier iteration.
  */
-import { compileSource } from "../src/compile/compile-source.ts";
+import { compileSource } from "../src/api.ts";
 import { artifactText } from "../src/compile/artifact.ts";
 import { loadTerms } from "../src/runtime/load-terms.ts";
 import { prepareProgram } from "../src/runtime/prepare.ts";

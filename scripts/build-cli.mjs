@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(root, "dist", "tenor.mjs");
-/** The worker of `tenor settle-many` (src/runtime/portfolio-worker.ts), found beside the CLI bundle. */
+/** The worker of `tenor settle-many` (src/cli/portfolio/worker.ts), found beside the CLI bundle. */
 export const WORKER = join(root, "dist", "portfolio-worker.mjs");
 
 export async function buildCli() {
@@ -26,7 +26,7 @@ export async function buildCli() {
 /** The portfolio worker: the runtime only (no parser), one file a worker thread loads fast. */
 export async function buildWorker() {
   await build({
-    entryPoints: [join(root, "src", "runtime", "portfolio-worker.ts")],
+    entryPoints: [join(root, "src", "cli", "portfolio", "worker.ts")],
     outfile: WORKER,
     ...NODE_BUNDLE,
   });

@@ -12,6 +12,8 @@ import { parseSource } from "./syntax/parse.ts";
 import { checkProgram } from "./check/check-program.ts";
 import type { CheckedProgram } from "./check/checked-program.ts";
 import { lowerProgram } from "./compile/lower.ts";
+import { compileArtifact } from "./compile/artifact.ts";
+import type { Artifact } from "./ir/artifact-format.ts";
 import { prepareProgram } from "./runtime/prepare.ts";
 import type { PreparedProgram } from "./runtime/prepare.ts";
 import { runTests } from "./runtime/run-tests.ts";
@@ -27,7 +29,7 @@ import type { SourceMap } from "./modules/source-map.ts";
 import type { Program, TemplateDecl } from "./syntax/ast.ts";
 
 export type { ModuleHost };
-export type { CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
+export type { Artifact, CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
 
 /** How a term sheet is read: where its imports come from. */
 export interface SourceOptions {
@@ -65,6 +67,13 @@ export function checkSource(source: string, options: SourceOptions = {}): CheckR
   const diagnostics = expanded.sources.mapDiagnostics([...parsed.diagnostics, ...expanded.diagnostics, ...checked.diagnostics]);
   const value = hasErrors(diagnostics) ? null : checked.value;
   return { value, diagnostics, files: expanded.sources.files, parsed: parsed.value, templates: expanded.templates, sources: expanded.sources };
+}
+
+/** Checks a term sheet and compiles it to an artifact (imported templates end up in its IR). */
+export function compileSource(source: string, options: SourceOptions = {}): Result<Artifact | null> & WithFiles {
+  const checked = checkSource(source, options);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
+  return { value: compileArtifact(source, checked.value), diagnostics: checked.diagnostics, files: checked.files };
 }
 
 /** Where a run failed: the term sheet (exit 1), or the inputs / run time (exit 2). */

@@ -5,7 +5,7 @@
  */
 import { formatDate, type CalendarDate } from "../eval/dates.ts";
 import { periodsOfTerm, type Period } from "../eval/periods.ts";
-import type { Frequency } from "../syntax/ast.ts";
+import type { Frequency } from "../ir/ir.ts";
 
 export class TermCalendar {
   private readonly periods: readonly Period[];

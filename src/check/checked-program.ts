@@ -9,7 +9,7 @@ import type {
 } from "../syntax/ast.ts";
 import type { TierRow } from "../eval/tiers.ts";
 import type { Unit } from "./unit.ts";
-import type { TermsHeader } from "../compile/ir.ts";
+import type { TermsHeader } from "../ir/ir.ts";
 
 /** The period facts of brief §2, usable anywhere in expressions. */
 export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
@@ -51,7 +51,7 @@ export type Type =
 /**
  * The deal header, with defaults applied: what the ledger, the inputs
  * loader and `inspect` need. The compiled IR carries the same header
- * (src/compile/ir.ts), documented field by field there.
+ * (src/ir/ir.ts), documented field by field there.
  */
 export type DealHeader = TermsHeader;
 

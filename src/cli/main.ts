@@ -12,13 +12,13 @@ import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { processIo, type Io } from "./io.ts";
+import { TENOR_VERSION } from "../version.ts";
 
-const VERSION = "0.1.0";
 
 function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("tenor")
     .description("Tenor: term sheets for GPU AI-factory deals, settled exactly to the cent.")
-    .version(VERSION)
+    .version(TENOR_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

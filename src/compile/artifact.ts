@@ -4,15 +4,16 @@
  * the source, the deal header, the IR and a hash over the IR's canonical
  * JSON, so a service can store it, audit it, and refuse one that changed.
  */
-import { canonicalJson } from "../runtime/canonical-json.ts";
-import { sha256Hex } from "../runtime/sha256.ts";
-import { ARTIFACT_FORMAT, FORMAT_VERSION } from "./artifact-format.ts";
-import type { Artifact, CompilerInfo } from "./artifact-format.ts";
+import { canonicalJson } from "../ir/canonical-json.ts";
+import { sha256Hex } from "../ir/sha256.ts";
+import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../ir/artifact-format.ts";
+import type { Artifact, CompilerInfo } from "../ir/artifact-format.ts";
 import { lowerProgram } from "./lower.ts";
-import type { CheckedProgram } from "./lower.ts";
+import { TENOR_VERSION } from "../version.ts";
+import type { CheckedProgram } from "../check/checked-program.ts";
 
-/** This compiler (keep the version in step with package.json). */
-export const COMPILER: CompilerInfo = { name: "tenor", version: "0.1.0" };
+/** This compiler. */
+export const COMPILER: CompilerInfo = { name: "tenor", version: TENOR_VERSION };
 
 /** The artifact of a term sheet that checked without errors. */
 export function compileArtifact(source: string, checked: CheckedProgram): Artifact {

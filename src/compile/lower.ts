@@ -1,5 +1,5 @@
 /**
- * Lowering: a CheckedProgram becomes the IR of src/compile/ir.ts. This is
+ * Lowering: a CheckedProgram becomes the IR of src/ir/ir.ts. This is
  * the only compile module that reads checker output; what it resolves here
  * (names to slots, literals to exact decimals, types, display units,
  * printed expressions, which lets each `on` block owns, which consts are
@@ -21,7 +21,7 @@ import { currencyDecimals } from "../check/currencies.ts";
 import type {
   IrBalance, IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
   IrTest, IrTestValue, IrTierRow, IrTiers, TermsHeader, TermsIr, ValueType,
-} from "./ir.ts";
+} from "../ir/ir.ts";
 
 const MILLION = Decimal.ofInt(1_000_000);
 const BILLION = Decimal.ofInt(1_000_000_000);

@@ -6,7 +6,7 @@
  */
 import { dayNumber, type CalendarDate } from "./dates.ts";
 import { Decimal } from "./decimal.ts";
-import type { RoundingMode } from "../syntax/ast.ts";
+import type { RoundingMode } from "../ir/ir.ts";
 
 export type DayCount = "act_365f" | "act_360" | "thirty_360";
 

@@ -8,7 +8,7 @@
  * be a stub). Contract year n covers [A + (n−1) years, A + n years); a period
  * belongs to the contract year in which it starts.
  */
-import type { Frequency } from "../syntax/ast.ts";
+import type { Frequency } from "../ir/ir.ts";
 import { addDays, addMonths, compareDates, daysBetween, formatDate, parseDate } from "./dates.ts";
 import type { CalendarDate } from "./dates.ts";
 

@@ -12,7 +12,7 @@
  * The running totals live in plain records (`CapUse`) owned by the
  * engine's state, so they can be written to and read from a snapshot.
  */
-import type { IrCap } from "../compile/ir.ts";
+import type { IrCap } from "../ir/ir.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";
 

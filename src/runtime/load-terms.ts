@@ -5,13 +5,13 @@
  * the evaluation form. Anything else is refused with a TenorError that
  * says which check failed.
  */
-import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../compile/artifact-format.ts";
-import type { CompilerInfo } from "../compile/artifact-format.ts";
-import type { TermsIr } from "../compile/ir.ts";
+import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../ir/artifact-format.ts";
+import type { CompilerInfo } from "../ir/artifact-format.ts";
+import type { TermsIr } from "../ir/ir.ts";
 import { COMPILE } from "../diagnostics/codes/compile.ts";
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson } from "../ir/canonical-json.ts";
 import { prepareProgram } from "./prepare.ts";
-import { sha256Hex } from "./sha256.ts";
+import { sha256Hex } from "../ir/sha256.ts";
 import { TenorError } from "./tenor-error.ts";
 import type { Terms } from "./terms.ts";
 

@@ -3,7 +3,7 @@
  * unit with the deal's rounding mode, and printed with exactly the
  * currency's decimals.
  */
-import type { RoundingMode } from "../compile/ir.ts";
+import type { RoundingMode } from "../ir/ir.ts";
 import type { Decimal } from "../eval/decimal.ts";
 
 export interface MoneyRules {

@@ -9,7 +9,7 @@
  * branch never fails. When the frame has a trace, every name reference
  * records itself (and, for computed values, what they came from).
  */
-import type { IrBinary, IrCall, IrExpr, IrRange, RoundingMode, TermsIr } from "../compile/ir.ts";
+import type { IrBinary, IrCall, IrExpr, IrRange, RoundingMode, TermsIr } from "../ir/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { addDays, addMonths, addYears, compareDates, dayNumber, parseDate } from "../eval/dates.ts";

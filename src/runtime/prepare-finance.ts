@@ -5,7 +5,7 @@
  * period_start up to the day after period_end, interpolate without `at`
  * is taken at period_start.
  */
-import type { IrCall, RoundingMode } from "../compile/ir.ts";
+import type { IrCall, RoundingMode } from "../ir/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import { addDays, compareDates, formatDate, type CalendarDate } from "../eval/dates.ts";
 import type { Decimal } from "../eval/decimal.ts";

@@ -6,7 +6,7 @@
  */
 import type {
   IrAdjust, IrClause, IrGrants, IrPays, IrSchedule, IrStmt, RoundingMode, TermsHeader, TermsIr,
-} from "../compile/ir.ts";
+} from "../ir/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { Decimal } from "../eval/decimal.ts";

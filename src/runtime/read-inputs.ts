@@ -21,7 +21,7 @@ import { parseDate } from "../eval/dates.ts";
 import { Decimal } from "../eval/decimal.ts";
 import { periodOfDate } from "../eval/periods.ts";
 import type { Period } from "../eval/periods.ts";
-import type { TermsHeader } from "../compile/ir.ts";
+import type { TermsHeader } from "../ir/ir.ts";
 import { loadInputsJson } from "../inputs/load-json.ts";
 import { exceedsUtf8Bytes, limitsWith } from "../limits.ts";
 import type { Limits } from "../limits.ts";

@@ -10,7 +10,7 @@
  * happened in between is unknown). A test is a statement about the terms
  * in isolation, not a replay of a whole run.
  */
-import type { IrExpect, IrExpr, IrRange, IrTest } from "../compile/ir.ts";
+import type { IrExpect, IrExpr, IrRange, IrTest } from "../ir/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Range } from "../diagnostics/range.ts";

@@ -12,7 +12,7 @@
  */
 import { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";
-import type { TermsHeader } from "../compile/ir.ts";
+import type { TermsHeader } from "../ir/ir.ts";
 import type { Limits } from "../limits.ts";
 import type { PeriodInput } from "./engine.ts";
 

@@ -9,7 +9,7 @@
  *   date matches the period that starts on it).
  * Overlaps are the checker's concern; the first matching entry wins.
  */
-import type { IrSchedule } from "../compile/ir.ts";
+import type { IrSchedule } from "../ir/ir.ts";
 import type { Period } from "../eval/periods.ts";
 
 /** An entry's bounds: inclusive, `hi` null for `onward`. */

@@ -7,7 +7,7 @@
  */
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";
-import type { TermsHeader } from "../compile/ir.ts";
+import type { TermsHeader } from "../ir/ir.ts";
 import type { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";
 import type { DealData, EventOccurrence } from "../inputs/deal-data.ts";

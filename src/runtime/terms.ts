@@ -1,6 +1,6 @@
 /** Terms: a program ready to settle, with where it came from (a verified artifact, load-terms.ts). */
-import type { CompilerInfo } from "../compile/artifact-format.ts";
-import type { TermsHeader } from "../compile/ir.ts";
+import type { CompilerInfo } from "../ir/artifact-format.ts";
+import type { TermsHeader } from "../ir/ir.ts";
 import type { PreparedProgram } from "./prepare.ts";
 
 export interface Terms {

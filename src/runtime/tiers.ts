@@ -3,7 +3,7 @@
  * (docs/language.md §4): the table's rows are parsed once per program, each
  * call becomes a closure over its table. The arithmetic is src/eval/tiers.ts.
  */
-import type { IrCall, IrTiers } from "../compile/ir.ts";
+import type { IrCall, IrTiers } from "../ir/ir.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { Decimal } from "../eval/decimal.ts";

@@ -8,7 +8,7 @@
  * Items keep the raw value and turn into text only when a line is written,
  * so a trace that ends in no line costs no decimal printing.
  */
-import type { ValueType } from "../compile/ir.ts";
+import type { ValueType } from "../ir/ir.ts";
 import type { TraceEntry } from "../ledger/ledger.ts";
 import { valueText } from "./values.ts";
 

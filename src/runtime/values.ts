@@ -8,7 +8,7 @@
  * dimensionally sound, and the IR's name references carry their display
  * unit for traces.
  */
-import type { ValueType } from "../compile/ir.ts";
+import type { ValueType } from "../ir/ir.ts";
 import type { CalendarDate } from "../eval/dates.ts";
 import { formatDate } from "../eval/dates.ts";
 import type { Decimal } from "../eval/decimal.ts";

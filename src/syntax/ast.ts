@@ -12,6 +12,10 @@
  * on the enclosing declaration so the checker stays quiet about it.
  */
 import type { Range } from "../diagnostics/range.ts";
+import type { Frequency, RoundingMode } from "../ir/ir.ts";
+
+// The header enums are the artifact's (src/ir): one definition for the tree and the IR.
+export type { Frequency, RoundingMode };
 
 export interface Node {
   readonly range: Range;
@@ -258,7 +262,6 @@ export interface PartiesDecl extends Node {
   readonly parties: readonly Party[];
 }
 
-export type Frequency = "monthly" | "quarterly" | "annually";
 export interface TermDecl extends Node {
   readonly kind: "Term";
   readonly start: DateLit;
@@ -266,7 +269,6 @@ export interface TermDecl extends Node {
   readonly frequency: Frequency;
 }
 
-export type RoundingMode = "half_even" | "half_up" | "down" | "up";
 export interface CurrencyDecl extends Node {
   readonly kind: "Currency";
   readonly code: Name;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileSource } from "../../src/compile/compile-source.ts";
+import { compileSource } from "../../src/api.ts";
 import { artifactText, COMPILER } from "../../src/compile/artifact.ts";
-import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../../src/compile/artifact-format.ts";
-import { canonicalJson } from "../../src/runtime/canonical-json.ts";
+import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../../src/ir/artifact-format.ts";
+import { canonicalJson } from "../../src/ir/canonical-json.ts";
 import { STDLIB } from "../stdlib-options.ts";
 
 const SOURCE = readFileSync(new URL("../../examples/sharon-dsx.tenor", import.meta.url), "utf8");

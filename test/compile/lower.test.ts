@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IrBinary, IrClause, IrExpr, IrOn, IrPays, IrWhen } from "../../src/compile/ir.ts";
+import type { IrBinary, IrClause, IrExpr, IrOn, IrPays, IrWhen } from "../../src/ir/ir.ts";
 import { lowerProgram } from "../../src/compile/lower.ts";
 import { checkedOf } from "../runtime/helpers.ts";
 

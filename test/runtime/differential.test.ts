@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runSource, testSource } from "../../src/api.ts";
-import { compileSource } from "../../src/compile/compile-source.ts";
+import { compileSource } from "../../src/api.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileSource } from "../../src/compile/compile-source.ts";
+import { compileSource } from "../../src/api.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 import { COMPILE } from "../../src/diagnostics/codes/compile.ts";
 import { periodsOf } from "../../src/eval/periods.ts";

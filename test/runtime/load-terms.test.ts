@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileSource } from "../../src/compile/compile-source.ts";
+import { compileSource } from "../../src/api.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 import { COMPILE } from "../../src/diagnostics/codes/compile.ts";
-import { canonicalJson } from "../../src/runtime/canonical-json.ts";
+import { canonicalJson } from "../../src/ir/canonical-json.ts";
 import { loadTerms } from "../../src/runtime/load-terms.ts";
-import { sha256Hex } from "../../src/runtime/sha256.ts";
+import { sha256Hex } from "../../src/ir/sha256.ts";
 import { TenorError } from "../../src/runtime/tenor-error.ts";
 import { STDLIB } from "../stdlib-options.ts";
 

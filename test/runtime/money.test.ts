@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/eval/decimal.ts";
 import { formatMoney, roundMoney } from "../../src/runtime/money.ts";
-import type { RoundingMode } from "../../src/compile/ir.ts";
+import type { RoundingMode } from "../../src/ir/ir.ts";
 
 const round = (text: string, rounding: RoundingMode, decimals = 2) =>
   formatMoney(roundMoney(Decimal.parse(text)!, { decimals, rounding }), { decimals, rounding });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RUN } from "../../src/diagnostics/codes/run.ts";
-import type { IrTest, TermsIr } from "../../src/compile/ir.ts";
+import type { IrTest, TermsIr } from "../../src/ir/ir.ts";
 import { lowerProgram } from "../../src/compile/lower.ts";
 import { prepareProgram } from "../../src/runtime/prepare.ts";
 import { runTests as runPrepared } from "../../src/runtime/run-tests.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runSource } from "../../src/api.ts";
-import { compileSource } from "../../src/compile/compile-source.ts";
+import { compileSource } from "../../src/api.ts";
 import { artifactText } from "../../src/compile/artifact.ts";
 import { INPUT } from "../../src/diagnostics/codes/input.ts";
 import { RUN } from "../../src/diagnostics/codes/run.ts";

@@ -1,5 +1,5 @@
 /** `tenor compile DEAL [-o OUT.json]`: the versioned artifact production services load (docs/artifact.md). */
-import { compileSource } from "../../compile/compile-source.ts";
+import { compileSource } from "../../api.ts";
 import { artifactText } from "../../compile/artifact.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
 import { nodeHost } from "../../modules/node-host.ts";

@@ -1,6 +1,6 @@
 /**
  * `tenor settle-many DIR|MANIFEST [--workers N] [--out DIR] [--no-trace]`:
- * settles many compiled deals on worker threads (src/runtime/portfolio.ts),
+ * settles many compiled deals on worker threads (src/cli/portfolio/pool.ts),
  * with a progress bar when stderr is a terminal.
  *
  * The deals: in a directory, every `NAME.inputs.json` with its artifact
@@ -13,8 +13,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import cliProgress from "cli-progress";
-import { settleMany } from "../../runtime/portfolio.ts";
-import type { PortfolioJob } from "../../runtime/portfolio.ts";
+import { settleMany } from "../portfolio/pool.ts";
+import type { PortfolioJob } from "../portfolio/pool.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { tryRead, type Io } from "../io.ts";
 

@@ -6,10 +6,10 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ledgerToJson } from "../ledger/format-json.ts";
-import { loadTerms } from "./load-terms.ts";
-import { settle } from "./settle.ts";
-import { TenorError } from "./tenor-error.ts";
+import { ledgerToJson } from "../../ledger/format-json.ts";
+import { loadTerms } from "../../runtime/load-terms.ts";
+import { settle } from "../../runtime/settle.ts";
+import { TenorError } from "../../runtime/tenor-error.ts";
 
 /** One deal of a portfolio: file paths. */
 export interface PortfolioJob {

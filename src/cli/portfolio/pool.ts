@@ -11,7 +11,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import type { PortfolioJob, PortfolioResult, PortfolioTask } from "./portfolio-worker.ts";
+import type { PortfolioJob, PortfolioResult, PortfolioTask } from "./worker.ts";
 
 export type { PortfolioJob, PortfolioResult };
 
@@ -40,7 +40,7 @@ export interface PortfolioRun {
 /** Where the worker bundle is: beside the CLI bundle, or in dist/ when running from source. */
 export function defaultWorkerFile(): string {
   const here = import.meta.url;
-  const url = here.endsWith(".ts") ? new URL("../../dist/portfolio-worker.mjs", here) : new URL("./portfolio-worker.mjs", here);
+  const url = here.endsWith(".ts") ? new URL("../../../dist/portfolio-worker.mjs", here) : new URL("./portfolio-worker.mjs", here);
   return fileURLToPath(url);
 }
 

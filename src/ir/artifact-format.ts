@@ -31,6 +31,6 @@ export interface Artifact {
   /** The deal header, the same as `ir.header` (for readers that do not want the IR). */
   readonly header: TermsHeader;
   readonly ir: TermsIr;
-  /** SHA-256 (hex) of the canonical JSON of `ir` (src/runtime/canonical-json.ts). */
+  /** SHA-256 (hex) of the canonical JSON of `ir` (src/ir/canonical-json.ts). */
   readonly irSha256: string;
 }
