@@ -10,7 +10,7 @@ import type { CheckedProgram, DealHeader } from "./checked-program.ts";
 import { checkClauses } from "./clauses.ts";
 import { ConstEvaluator } from "./const-eval.ts";
 import { CheckContext } from "./context.ts";
-import { currencyDecimals } from "./currencies.ts";
+import { currencyDecimals } from "../types/currencies.ts";
 import { checkHeader, type Header } from "./declarations.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";

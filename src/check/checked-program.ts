@@ -7,8 +7,10 @@ import type {
   BalanceStmt, ClauseDecl, ConstDecl, EventDecl, Expr, InputDecl, LetStmt,
   NameRef, Program, ScheduleDecl, TestDecl, TiersDecl,
 } from "../syntax/ast.ts";
-import type { TierRow } from "../eval/tiers.ts";
-import type { Unit } from "./unit.ts";
+import type { TierRow } from "../builtins/builtin.ts";
+import type { Type } from "../types/types.ts";
+
+export type { Type };
 import type { TermsHeader } from "../ir/ir.ts";
 
 /** The period facts of brief §2, usable anywhere in expressions. */
@@ -39,14 +41,6 @@ export interface CheckedTiers {
   readonly value: Extract<Type, { kind: "number" }>;
 }
 
-/** The static type of an expression. Numbers carry a unit (dimensionless: empty unit). */
-export type Type =
-  | { readonly kind: "number"; readonly unit: Unit }
-  | { readonly kind: "bool" }
-  | { readonly kind: "date" }
-  | { readonly kind: "duration"; readonly per: "days" | "months" | "years" }
-  /** The type of an expression the checker already reported; never reported again. */
-  | { readonly kind: "error" };
 
 /**
  * The deal header, with defaults applied: what the ledger, the inputs

@@ -18,7 +18,7 @@ import { bindingNoun, reportDuplicate, reportPeriodFactName, reportUnknownParty,
 import { isRecovered } from "./recovered.ts";
 import { Scope, type ScopeEntry } from "./scope.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { describeType, notMoney, unitWord } from "./types.ts";
+import { describeType, notMoney, unitWord } from "../types/types.ts";
 
 /** Checks the body of every clause in the program (duplicated clauses too). */
 export function checkClauses(program: Program, ctx: CheckContext, globals: Globals, exprs: ExprChecker): void {

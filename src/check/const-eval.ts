@@ -1,14 +1,19 @@
 /**
  * Exact evaluation of constant expressions (literals, consts, arithmetic,
  * built-ins) with Decimal: what lets the checker prove a `tapering`
- * schedule never rises and a rounding step is positive.
+ * schedule never rises and a rounding step is positive. A built-in is
+ * folded by the very evaluator the runtime settles with (src/builtins), so
+ * what the checker proves is what the ledger shows.
  */
 import { Decimal, DecimalLimitError } from "../eval/decimal.ts";
 import { CHECK } from "../diagnostics/codes/check.ts";
-import type { ConstDecl, Expr, NumberLit } from "../syntax/ast.ts";
+import type { Call, ConstDecl, Expr, NumberLit } from "../syntax/ast.ts";
 import type { CheckContext } from "./context.ts";
-import { constTierCall, isTierBuiltin } from "./tiers.ts";
-import { compound, isCompoundPeriods } from "../eval/finance.ts";
+import type { CheckedTiers } from "./checked-program.ts";
+import { addDays, addMonths, addYears, type CalendarDate } from "../eval/dates.ts";
+import { builtinNamed } from "../builtins/registry.ts";
+import type { CallSite, TableRows, Value } from "../builtins/builtin.ts";
+import { currencyDecimals } from "../types/currencies.ts";
 
 export type ConstValue = Decimal | boolean;
 
@@ -25,6 +30,9 @@ export function literalValue(lit: NumberLit): Decimal | null {
   if (lit.percent) v = v.mul(PERCENT);
   return v;
 }
+
+/** Thrown by a built-in that would fail at run time: the call is not a constant. */
+const NOT_CONSTANT = Symbol("not constant");
 
 /** Evaluates constant expressions; null for anything not constant (inputs, period facts, dates, ÷ 0). */
 export class ConstEvaluator {
@@ -58,7 +66,7 @@ export class ConstEvaluator {
         return typeof c === "boolean" ? this.eval(c ? e.then : e.else) : null;
       }
       case "Call":
-        return this.bounded(e, () => this.call(e.callee.text, e.args));
+        return this.bounded(e, () => this.call(e));
       default:
         return null;
     }
@@ -118,25 +126,76 @@ export class ConstEvaluator {
     }
   }
 
-  private call(name: string, args: readonly Expr[]): ConstValue | null {
-    if (isTierBuiltin(name)) return constTierCall(this.ctx, name, args, (a) => this.eval(a));
-    const vs: Decimal[] = [];
-    for (const a of args) {
-      const v = this.eval(a);
-      if (!(v instanceof Decimal)) return null;
-      vs.push(v);
+  /** A built-in call whose arguments are constants, folded by the built-in's own evaluator; null when it reads the period or would fail. */
+  private call(e: Call): ConstValue | null {
+    const fn = builtinNamed(e.callee.text);
+    if (fn === undefined || fn.readsPeriod(e.args.length).length > 0) return null;
+    const table = fn.takesTable ? tableRowsOfCall(this.ctx, e.args) : null;
+    if (fn.takesTable && table === null) return null;
+    const values: Value[] = [];
+    for (const a of fn.takesTable ? e.args.slice(1) : e.args) {
+      const v = this.ctx.types.get(a)?.kind === "date" ? this.evalDate(a) : this.eval(a);
+      if (v === null) return null;
+      values.push(v);
     }
-    const [x, step] = vs;
-    if (x === undefined) return null;
-    switch (name) {
-      case "min": return vs.reduce((m, v) => Decimal.min(m, v));
-      case "max": return vs.reduce((m, v) => Decimal.max(m, v));
-      case "abs": return x.abs();
-      case "round": return step === undefined ? x.round(0, this.ctx.rounding) : step.gt(Decimal.ZERO) ? x.roundToStep(step, this.ctx.rounding) : null;
-      case "floor": return step === undefined ? x.floor() : step.gt(Decimal.ZERO) ? x.div(step).floor().mul(step) : null;
-      case "ceil": return step === undefined ? x.ceil() : step.gt(Decimal.ZERO) ? x.div(step).ceil().mul(step) : null;
-      case "compound": return step !== undefined && isCompoundPeriods(step) ? compound(x, step) : null;
-      default: return null;
+    const t = this.ctx.types.get(e);
+    const site: CallSite = {
+      rounding: this.ctx.rounding,
+      text: "",
+      table,
+      decimals: fn.roundsToCurrency && t?.kind === "number" ? currencyDecimals(t.unit.toString()) : null,
+      fail: () => {
+        throw NOT_CONSTANT;
+      },
+    };
+    try {
+      const v = fn.evaluate(values, site, null);
+      return v instanceof Decimal || typeof v === "boolean" ? v : null;
+    } catch (error) {
+      if (error === NOT_CONSTANT) return null;
+      throw error;
     }
   }
+
+  /**
+   * The value of a constant date expression (a date literal, a const holding
+   * one, or one of those shifted by a whole duration literal), or null.
+   */
+  evalDate(e: Expr, depth = 0): CalendarDate | null {
+    if (depth > 50) return null;
+    switch (e.kind) {
+      case "DateExpr":
+        return this.ctx.date(e.date);
+      case "NameRef": {
+        const b = this.ctx.bindings.get(e);
+        return b?.kind === "const" ? this.evalDate(b.decl.value, depth + 1) : null;
+      }
+      case "Binary": {
+        if (e.op !== "+" && e.op !== "-") return null;
+        const [dateSide, durSide] = this.ctx.types.get(e.left)?.kind === "date" ? [e.left, e.right] : [e.right, e.left];
+        if (e.op === "-" && dateSide !== e.left) return null;
+        const d = this.evalDate(dateSide, depth + 1);
+        if (d === null || durSide.kind !== "NumberLit") return null;
+        const t = this.ctx.types.get(durSide);
+        const v = literalValue(durSide);
+        if (t?.kind !== "duration" || v === null || !v.isInteger()) return null;
+        const n = v.toSafeInt();
+        if (n === null || Math.abs(n) > 100_000) return null;
+        const k = e.op === "-" ? -n : n;
+        const out = t.per === "days" ? addDays(d, k) : t.per === "months" ? addMonths(d, k) : addYears(d, k);
+        return out.year < 1 || out.year > 9999 ? null : out;
+      }
+      default:
+        return null;
+    }
+  }
+}
+
+/** The rows of the table a table built-in's first argument names, for folding a constant call; null when there is none. */
+function tableRowsOfCall(ctx: CheckContext, args: readonly Expr[]): TableRows | null {
+  const tableArg = args[0];
+  const b = tableArg?.kind === "NameRef" ? ctx.bindings.get(tableArg) : undefined;
+  const checked: CheckedTiers | null | undefined = b?.kind === "tiers" ? ctx.tiers.get(b.decl) : undefined;
+  if (checked === undefined || checked === null) return null;
+  return { name: checked.decl.name.text, rows: checked.rows, boundUnit: checked.bound.unit.isNone ? null : checked.bound.unit.toString() };
 }

@@ -8,7 +8,7 @@ import type { Range } from "../diagnostics/range.ts";
 import type { CurrencyDecl, DealDecl, Decl, PartiesDecl, Program, SettleDecl, TermDecl } from "../syntax/ast.ts";
 import { TermCalendar } from "./calendar.ts";
 import type { CheckContext } from "./context.ts";
-import { isCurrencyCode } from "./currencies.ts";
+import { isCurrencyCode } from "../types/currencies.ts";
 import { compareDates } from "../eval/dates.ts";
 
 export interface Header {

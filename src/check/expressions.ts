@@ -15,60 +15,20 @@ import { bindingNoun } from "./names.ts";
 import { closestName, didYouMean } from "../diagnostics/suggest.ts";
 import {
   BOOL_TYPE, DATE_TYPE, ERROR_TYPE, PLAIN_TYPE, describeType, numberType, sameType, unitWord,
-} from "./types.ts";
+} from "../types/types.ts";
 import { resolveUnitExpr } from "./units.ts";
-import { checkTierCall, isTierBuiltin } from "./tiers.ts";
-import { FINANCE_BUILTINS, typeCompound, typeFinanceCall } from "./builtins-finance.ts";
+import { tableOfCall } from "./table-args.ts";
+import type { ExprEnv } from "./expr-env.ts";
+
+export type { ExprEnv };
+import { BUILTIN_NAMES, builtinNamed } from "../builtins/registry.ts";
+import type { TableInfo, TypingCall } from "../builtins/builtin.ts";
+import { ExprPrinter } from "../syntax/print-expr.ts";
+
+const printer = new ExprPrinter();
 
 /** Deeper expressions are refused: the interpreter recurses over them too. */
 export const MAX_EXPRESSION_DEPTH = 1000;
-
-/** The built-in functions and how many arguments each takes (brief §2). */
-export const BUILTINS: Readonly<Record<string, {
-  readonly min: number;
-  readonly max: number;
-  readonly usage: string;
-  /** When only some counts between min and max are allowed (the day counts: 0 or 2). */
-  readonly counts?: readonly number[];
-  /** One line for the editor's hover (docs/language.md §4 has the rules). */
-  readonly summary?: string;
-}>> = {
-  min: { min: 2, max: Infinity, usage: "min(a, b, …)" },
-  max: { min: 2, max: Infinity, usage: "max(a, b, …)" },
-  abs: { min: 1, max: 1, usage: "abs(x)" },
-  round: { min: 1, max: 2, usage: "round(x) or round(x, step)" },
-  floor: { min: 1, max: 2, usage: "floor(x) or floor(x, step)" },
-  ceil: { min: 1, max: 2, usage: "ceil(x) or ceil(x, step)" },
-  // Finance built-ins (builtins-finance.ts).
-  interpolate: {
-    min: 4,
-    max: 5,
-    usage: "interpolate(from_value, to_value, from_date, to_date) or interpolate(from_value, to_value, from_date, to_date, at)",
-    summary: "linear taper from from_value on from_date to to_value on to_date, taken at `at` (default period_start)",
-  },
-  act_365f: { min: 0, max: 2, counts: [0, 2], usage: "act_365f() or act_365f(from, to)", summary: "year fraction ACT/365F: days from `from` up to `to` (excluded) / 365; no arguments: the period" },
-  act_360: { min: 0, max: 2, counts: [0, 2], usage: "act_360() or act_360(from, to)", summary: "year fraction ACT/360: days from `from` up to `to` (excluded) / 360; no arguments: the period" },
-  thirty_360: { min: 0, max: 2, counts: [0, 2], usage: "thirty_360() or thirty_360(from, to)", summary: "year fraction 30/360 (ISDA bond basis); no arguments: the period" },
-  convert: { min: 2, max: 2, usage: "convert(amount, rate)", summary: "amount in currency C × rate in D per C, rounded to D's minor unit with the deal's rounding mode" },
-  compound: { min: 2, max: 2, usage: "compound(rate, n)", summary: "(1 + rate)^n, exact: rate a plain number, n a whole number from 0 to 1000" },
-  // Tiers tables (tiers.ts): the first argument is a table's name.
-  tier: { min: 2, max: 2, usage: "tier(tiers, x)" },
-  marginal: { min: 3, max: 3, usage: "marginal(tiers, base_before, amount)" },
-};
-
-/** Where an expression is typed: its scope and what names it may use. */
-export interface ExprEnv {
-  readonly scope: Scope;
-  /**
-   * Called for each resolved name; returns false after reporting a name not
-   * allowed here (a let in a cap, an input in a const, …).
-   */
-  readonly allow?: (ref: NameRef, entry: ScopeEntry) => boolean;
-  /** Called for an unknown name; returns true after explaining it (a let not visible here). */
-  readonly explainUnknown?: (ref: NameRef) => boolean;
-  /** Collects the lets used, for the unused-let warning. */
-  readonly usedLets?: Set<LetStmt>;
-}
 
 export class ExprChecker {
   private depth = 0;
@@ -282,80 +242,66 @@ export class ExprChecker {
     return ok ? a : ERROR_TYPE;
   }
 
+  /** A built-in call, typed by the built-in's own rule (src/builtins) once the arguments are typed and counted. */
   private call(e: Call, env: ExprEnv): Type {
     const name = e.callee.text;
-    if (isTierBuiltin(name)) return checkTierCall(e, env, this.ctx, (a) => this.type(a, env));
-    const args = e.args.map((a) => this.type(a, env));
-    const spec = BUILTINS[name];
-    if (spec === undefined) {
+    const fn = builtinNamed(name);
+    if (fn === undefined) {
+      e.args.forEach((a) => this.type(a, env));
       if (name === "") return ERROR_TYPE;
       const value = env.scope.lookup(name);
       const message = value
-        ? `${name} is ${bindingNoun(value.binding)}, not a function; the functions are ${Object.keys(BUILTINS).join(", ")}`
-        : `unknown function ${name}${didYouMean(name, Object.keys(BUILTINS)) || `; the functions are ${Object.keys(BUILTINS).join(", ")}`}`;
+        ? `${name} is ${bindingNoun(value.binding)}, not a function; the functions are ${BUILTIN_NAMES.join(", ")}`
+        : `unknown function ${name}${didYouMean(name, BUILTIN_NAMES) || `; the functions are ${BUILTIN_NAMES.join(", ")}`}`;
       this.ctx.error(CHECK.unknownFunction, e.callee.range, message);
       return ERROR_TYPE;
     }
-    if (args.length < spec.min || args.length > spec.max || (spec.counts !== undefined && !spec.counts.includes(args.length))) {
-      const wanted = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} or ${spec.max}`;
-      this.ctx.error(
-        CHECK.wrongArgumentCount,
-        e.range,
-        `${name} takes ${wanted} argument${spec.min === 1 && spec.max === 1 ? "" : "s"} (${spec.usage}), but got ${args.length}`,
-      );
+    // A table built-in's first argument names a table: resolved (tiers.ts), never typed.
+    const valueArgs = fn.takesTable ? e.args.slice(1) : e.args;
+    const args = valueArgs.map((a) => this.type(a, env));
+    const { min, max, counts } = fn.arity;
+    const count = e.args.length;
+    if (count < min || count > max || (counts !== undefined && !counts.includes(count))) {
+      const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} or ${max}`;
+      this.ctx.error(CHECK.wrongArgumentCount, e.range, `${name} takes ${wanted} argument${min === 1 && max === 1 ? "" : "s"} (${fn.usage}), but got ${count}`);
+      if (fn.takesTable && e.args[0] !== undefined && e.args[0].kind !== "NameRef") this.type(e.args[0], env);
       return ERROR_TYPE;
     }
-    if (args.some((t) => t.kind === "error")) return ERROR_TYPE;
-    if (name === "compound") return typeCompound(this.ctx, e, args, (x) => this.consts.eval(x));
-    if (FINANCE_BUILTINS.has(name)) return typeFinanceCall(this.ctx, e, args, env);
-    if (name === "min" || name === "max") return this.extreme(e, args);
-    for (let i = 0; i < args.length; i++) {
-      const t = args[i]!;
-      if (t.kind !== "number") {
-        this.ctx.error(CHECK.invalidOperand, e.args[i]!.range, `${name} needs numbers, but argument ${i + 1} is ${describeType(t)}`);
-        return ERROR_TYPE;
-      }
-    }
-    const nums = args as readonly Extract<Type, { kind: "number" }>[];
-    const x = nums[0]!;
-    const step = nums[1];
-    if (step !== undefined) {
-      const stepExpr = e.args[1]!;
-      if (!step.unit.isNone && !step.unit.equals(x.unit)) {
-        this.ctx.error(
-          CHECK.stepUnitMismatch,
-          stepExpr.range,
-          `the step of ${name} must be a plain number or in ${unitWord(x)}, but it is in ${unitWord(step)}`,
-        );
-        return ERROR_TYPE;
-      }
-      const v = this.consts.eval(stepExpr);
-      if (v instanceof Decimal && !v.gt(Decimal.ZERO)) {
-        this.ctx.error(CHECK.stepNotPositive, stepExpr.range, `the step of ${name} must be greater than zero, not ${v.toString()}`);
-        return ERROR_TYPE;
-      }
-    }
-    return x;
+    const table = fn.takesTable ? tableOfCall(e, env, this.ctx, (a) => this.type(a, env)) : null;
+    if (table === undefined || args.some((t) => t.kind === "error")) return ERROR_TYPE;
+    return fn.type(this.typingCall(e, valueArgs, args, table, env));
   }
 
-  /** min/max: numbers of one unit, dates, or durations of one kind. */
-  private extreme(e: Call, args: readonly Type[]): Type {
-    const x = args[0]!;
-    const name = e.callee.text;
-    if (x.kind === "bool") {
-      this.ctx.error(CHECK.invalidOperand, e.args[0]!.range, `${name} needs numbers, dates or durations, but argument 1 is ${describeType(x)}`);
-      return ERROR_TYPE;
-    }
-    for (let i = 1; i < args.length; i++) {
-      const t = args[i]!;
-      if (sameType(x, t)) continue;
-      this.ctx.error(
-        CHECK.argumentUnitMismatch,
-        e.args[i]!.range,
-        `${name} needs arguments of the same unit, but argument 1 is ${unitWord(x)} and argument ${i + 1} is ${unitWord(t)}`,
-      );
-      return ERROR_TYPE;
-    }
-    return x;
+  /** What a built-in's typing rule may ask of the checker about one call. */
+  private typingCall(e: Call, valueArgs: readonly Expr[], args: readonly Type[], table: TableInfo | null, env: ExprEnv): TypingCall {
+    const { ctx, consts } = this;
+    return {
+      name: e.callee.text,
+      args,
+      table,
+      error(code, at, message) {
+        ctx.error(code, at === null ? e.range : valueArgs[at]!.range, message);
+        return ERROR_TYPE;
+      },
+      constant: (i) => {
+        const arg = valueArgs[i]!;
+        if (args[i]?.kind === "date") return consts.evalDate(arg);
+        const v = consts.eval(arg);
+        return v instanceof Decimal ? v : null;
+      },
+      argText: (i) => printer.expr(valueArgs[i]!),
+      periodAllowed: () => periodAllowed(e, env),
+    };
   }
+}
+
+/**
+ * A form that reads the current period (`act_365f()`, interpolate without
+ * `at`) is allowed only where period_start is: not in consts or test values.
+ */
+function periodAllowed(e: Call, env: ExprEnv): boolean {
+  const entry = env.scope.lookup("period_start");
+  if (entry === undefined || env.allow === undefined) return true;
+  const ref: NameRef = { kind: "NameRef", name: { text: "period_start", range: e.callee.range }, range: e.range } as NameRef;
+  return env.allow(ref, entry);
 }

@@ -13,7 +13,7 @@ import { isRecovered } from "./recovered.ts";
 import { bindingNoun, type Globals } from "./names.ts";
 import { checkScheduleShape, typeSchedule } from "./schedules.ts";
 import { checkTiers } from "./tiers.ts";
-import { ERROR_TYPE } from "./types.ts";
+import { ERROR_TYPE } from "../types/types.ts";
 import { nameRefsIn } from "./walk.ts";
 
 type GlobalDecl = ConstDecl | ScheduleDecl | TiersDecl;

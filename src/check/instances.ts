@@ -14,7 +14,7 @@ import type { CheckContext } from "./context.ts";
 import type { ExprChecker } from "./expressions.ts";
 import type { Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
-import { describeType, isError, sameType, unitWord } from "./types.ts";
+import { describeType, isError, sameType, unitWord } from "../types/types.ts";
 import { resolveUnitExpr } from "./units.ts";
 
 /** Checks every instance's arguments; returns the slots of instances that failed. */

@@ -13,7 +13,7 @@ import type { CheckContext } from "./context.ts";
 import type { Header } from "./declarations.ts";
 import { Scope } from "./scope.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { DATE_TYPE, ERROR_TYPE, PLAIN_TYPE } from "./types.ts";
+import { DATE_TYPE, ERROR_TYPE, PLAIN_TYPE } from "../types/types.ts";
 import { RESERVED_UNITS, resolveUnitExpr } from "./units.ts";
 
 /** What each period fact means, for messages. */

@@ -12,7 +12,7 @@ import type { Type } from "./checked-program.ts";
 import type { ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
-import { ERROR_TYPE, sameType, unitWord } from "./types.ts";
+import { ERROR_TYPE, sameType, unitWord } from "../types/types.ts";
 
 /** Types every entry of a schedule; the schedule's type is their common type. */
 export function typeSchedule(s: ScheduleDecl, ctx: CheckContext, exprs: ExprChecker, env: ExprEnv): Type {

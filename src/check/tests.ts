@@ -12,7 +12,7 @@ import type { ExprChecker, ExprEnv } from "./expressions.ts";
 import { bindingNoun, reportDuplicate, reportUnknownParty, type Globals } from "./names.ts";
 import { isRecovered } from "./recovered.ts";
 import { closestName, didYouMean } from "../diagnostics/suggest.ts";
-import { notMoney, sameType, unitWord } from "./types.ts";
+import { notMoney, sameType, unitWord } from "../types/types.ts";
 
 /** Checks every test block. */
 export function checkTests(ctx: CheckContext, globals: Globals, exprs: ExprChecker): void {

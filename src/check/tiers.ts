@@ -15,17 +15,15 @@
  * unit, marginal the bounds' unit times the values' unit.
  */
 import { CHECK } from "../diagnostics/codes/check.ts";
-import { closestName } from "../diagnostics/suggest.ts";
 import { Decimal } from "../eval/decimal.ts";
-import { marginalSum, tierIndex, type TierRow } from "../eval/tiers.ts";
-import type { Call, Expr, TierEntry, TiersDecl } from "../syntax/ast.ts";
+import type { TierRow } from "../builtins/builtin.ts";
+import type { Expr, TierEntry, TiersDecl } from "../syntax/ast.ts";
 import { ExprPrinter } from "../syntax/print-expr.ts";
 import type { CheckedTiers, Type } from "./checked-program.ts";
-import type { ConstEvaluator, ConstValue } from "./const-eval.ts";
+import type { ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
 import type { ExprChecker, ExprEnv } from "./expressions.ts";
-import { bindingNoun } from "./names.ts";
-import { ERROR_TYPE, describeType, numberType, unitWord } from "./types.ts";
+import { describeType, unitWord } from "../types/types.ts";
 
 type NumberType = Extract<Type, { kind: "number" }>;
 
@@ -164,98 +162,4 @@ function checkOrder(d: TiersDecl, rows: readonly TierRow[], ctx: CheckContext, b
     }
   });
   return ok;
-}
-
-// ---------------------------------------------------------------- tier(…) and marginal(…)
-
-/** The built-ins that take a tiers table first. */
-export const TIER_BUILTINS: Readonly<Record<string, { readonly args: number; readonly usage: string }>> = {
-  tier: { args: 2, usage: "tier(tiers, x)" },
-  marginal: { args: 3, usage: "marginal(tiers, base_before, amount)" },
-};
-
-export function isTierBuiltin(name: string): boolean {
-  return Object.hasOwn(TIER_BUILTINS, name);
-}
-
-/**
- * The type of a `tier(…)` or `marginal(…)` call. `typeOf` types one
- * argument in the caller's environment (the table argument is resolved
- * here, never typed).
- */
-export function checkTierCall(e: Call, env: ExprEnv, ctx: CheckContext, typeOf: (x: Expr) => Type): Type {
-  const fn = e.callee.text;
-  const spec = TIER_BUILTINS[fn]!;
-  const [tableArg, ...rest] = e.args;
-  const restTypes = rest.map(typeOf);
-  if (e.args.length !== spec.args) {
-    ctx.error(CHECK.wrongArgumentCount, e.range, `${fn} takes ${spec.args} arguments (${spec.usage}), but got ${e.args.length}`);
-    if (tableArg !== undefined && tableArg.kind !== "NameRef") typeOf(tableArg);
-    return ERROR_TYPE;
-  }
-  const table = resolveTable(tableArg!, fn, env, ctx, typeOf);
-  if (table === undefined) return ERROR_TYPE;
-  const checked = ctx.tiers.get(table);
-  if (checked === undefined || checked === null || restTypes.some((t) => t.kind === "error")) return ERROR_TYPE;
-  const roles = fn === "tier" ? ["x"] : ["base_before", "amount"];
-  for (let i = 0; i < rest.length; i++) {
-    const t = restTypes[i]!;
-    if (t.kind === "number" && t.unit.equals(checked.bound.unit)) continue;
-    ctx.error(
-      CHECK.argumentUnitMismatch,
-      rest[i]!.range,
-      `${fn} needs ${roles[i]} in the unit of ${table.name.text}'s bounds (${unitWord(checked.bound)}), but ${printer.expr(rest[i]!)} is ${unitWord(t)}`,
-    );
-    return ERROR_TYPE;
-  }
-  return fn === "tier" ? checked.value : numberType(checked.bound.unit.times(checked.value.unit));
-}
-
-/** The tiers table the first argument names, recording the binding; undefined after reporting TN2127. */
-function resolveTable(arg: Expr, fn: string, env: ExprEnv, ctx: CheckContext, typeOf: (x: Expr) => Type): TiersDecl | undefined {
-  const tables = (): string[] => [...new Set(env.scope.visibleNames())].filter((n) => env.scope.lookup(n)?.binding.kind === "tiers");
-  if (arg.kind !== "NameRef") {
-    if (arg.kind !== "ErrorExpr") typeOf(arg);
-    const names = tables();
-    ctx.error(
-      CHECK.notATiersTable,
-      arg.range,
-      `the first argument of ${fn} must be the name of a tiers table${names.length > 0 ? ` (${names.join(", ")})` : ", declared with tiers NAME { … }"}, not an expression`,
-    );
-    return undefined;
-  }
-  const text = arg.name.text;
-  if (text === "") return undefined;
-  const entry = env.scope.lookup(text);
-  if (entry?.binding.kind === "tiers") {
-    ctx.bindings.set(arg, entry.binding);
-    return entry.binding.decl;
-  }
-  if (entry === undefined && env.scope.lenient) return undefined;
-  const guess = closestName(text, tables());
-  const what = entry === undefined ? `there is no tiers table ${text}` : `${text} is ${bindingNoun(entry.binding)}, not a tiers table`;
-  ctx.error(CHECK.notATiersTable, arg.range, `the first argument of ${fn} must be the name of a tiers table, but ${what}${guess === null ? "" : `; did you mean ${guess}?`}`);
-  return undefined;
-}
-
-/** The constant value of a tier/marginal call (null when not constant, or when it would fail at run time). */
-export function constTierCall(ctx: CheckContext, fn: string, args: readonly Expr[], evalArg: (e: Expr) => ConstValue | null): ConstValue | null {
-  const [tableArg, ...rest] = args;
-  const b = tableArg?.kind === "NameRef" ? ctx.bindings.get(tableArg) : undefined;
-  const checked: CheckedTiers | null | undefined = b?.kind === "tiers" ? ctx.tiers.get(b.decl) : undefined;
-  if (checked === undefined || checked === null) return null;
-  const vs: Decimal[] = [];
-  for (const a of rest) {
-    const v = evalArg(a);
-    if (!(v instanceof Decimal)) return null;
-    vs.push(v);
-  }
-  if (fn === "tier" && vs.length === 1) {
-    const i = tierIndex(checked.rows, vs[0]!);
-    return i >= 0 && i < checked.rows.length ? checked.rows[i]!.value : null;
-  }
-  if (fn === "marginal" && vs.length === 2) {
-    return vs[1]!.isNegative() ? null : marginalSum(checked.rows, vs[0]!, vs[1]!);
-  }
-  return null;
 }

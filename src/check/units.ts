@@ -9,8 +9,8 @@ import type { Name, UnitExpr } from "../syntax/ast.ts";
 import type { Type } from "./checked-program.ts";
 import type { CheckContext } from "./context.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { ERROR_TYPE, numberType } from "./types.ts";
-import { Unit } from "./unit.ts";
+import { ERROR_TYPE, numberType } from "../types/types.ts";
+import { Unit } from "../types/unit.ts";
 
 export const DURATION_UNITS = ["days", "months", "years"] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];

@@ -17,7 +17,8 @@ import type {
 import { BalanceReads } from "../check/balances.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { exprText } from "./expr-text.ts";
-import { currencyDecimals } from "../check/currencies.ts";
+import { builtinNamed } from "../builtins/registry.ts";
+import { currencyDecimals } from "../types/currencies.ts";
 import type {
   IrBalance, IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
   IrTest, IrTestValue, IrTierRow, IrTiers, TermsHeader, TermsIr, ValueType,
@@ -27,11 +28,6 @@ const MILLION = Decimal.ofInt(1_000_000);
 const BILLION = Decimal.ofInt(1_000_000_000);
 const HUNDRED = Decimal.ofInt(100);
 const DURATION_UNITS: readonly string[] = ["days", "months", "years"];
-const BUILTINS: readonly string[] = ["min", "max", "abs", "round", "floor", "ceil", "interpolate", "act_365f", "act_360", "thirty_360", "convert", "compound", "tier", "marginal"];
-/** Forms that read the current period: a day count without arguments, interpolate without `at`. */
-const readsPeriod = (fn: string, args: number): boolean =>
-  (args === 0 && (fn === "act_365f" || fn === "act_360" || fn === "thirty_360")) || (fn === "interpolate" && args === 4);
-const STEP_BUILTINS: readonly string[] = ["round", "floor", "ceil"];
 
 export type { CheckedProgram };
 
@@ -319,16 +315,13 @@ class Lowering {
           : { kind: "Binary", type, op: e.op, left, right, range: r };
       }
       case "Call": {
-        const fn = e.callee.text;
-        if (!BUILTINS.includes(fn)) return this.invalid(e, `unknown built-in ${fn}`);
-        if (fn === "tier" || fn === "marginal") return this.tierCall(e as Call, type, r);
-        const args = e.args.map((a) => this.expr(a));
-        const base = { kind: "Call" as const, type, fn: fn as "min", args, range: r };
-        if (fn === "convert") {
-          const t = this.checked.types.get(e);
-          return { ...base, decimals: currencyDecimals(t?.kind === "number" ? t.unit.toString() : "") };
-        }
-        return (STEP_BUILTINS.includes(fn) && args.length >= 2) || fn === "interpolate" || fn === "compound" ? { ...base, text: exprText(e) } : base;
+        const fn = builtinNamed(e.callee.text);
+        if (fn === undefined) return this.invalid(e, `unknown built-in ${e.callee.text}`);
+        if (fn.takesTable) return this.tableCall(e, type, r);
+        const base = { kind: "Call" as const, type, fn: fn.name, args: e.args.map((a) => this.expr(a)), text: exprText(e), range: r };
+        if (!fn.roundsToCurrency) return base;
+        const t = this.checked.types.get(e);
+        return { ...base, decimals: currencyDecimals(t?.kind === "number" ? t.unit.toString() : "") };
       }
       case "IfExpr":
         return { kind: "If", type, cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else), range: r };
@@ -396,16 +389,17 @@ class Lowering {
     }
   }
 
-  /** True for expressions whose value is the same in every period: literals and consts built from them. */
   /** `tier(TABLE, x)` / `marginal(TABLE, base, amount)`: the table becomes its slot, the other arguments stay. */
-  private tierCall(e: Call, type: ValueType, r: IrRange): IrExpr {
+  private tableCall(e: Call, type: ValueType, r: IrRange): IrExpr {
     const ref = e.args[0];
     const b = ref?.kind === "NameRef" ? this.checked.bindings.get(ref) : undefined;
     const table = b?.kind === "tiers" ? this.tierSlots.get(b.decl) : undefined;
     if (table === undefined) return this.invalid(e, `${e.callee.text} without a tiers table`);
     const args = e.args.slice(1).map((a) => this.expr(a));
-    return { kind: "Call", type, fn: e.callee.text as "tier", args, table, text: exprText(e), range: r };
+    return { kind: "Call", type, fn: e.callee.text, args, table, text: exprText(e), range: r };
   }
+
+  /** True for expressions whose value is the same in every period: literals and consts built from them. */
 
   private isStatic(expr: Expr): boolean {
     switch (expr.kind) {
@@ -425,7 +419,7 @@ class Lowering {
       }
       case "Unary": return this.isStatic(expr.operand);
       case "Binary": return this.isStatic(expr.left) && this.isStatic(expr.right);
-      case "Call": return !readsPeriod(expr.callee.text, expr.args.length) && expr.args.every((a) => this.isStatic(a));
+      case "Call": return builtinNamed(expr.callee.text)?.readsPeriod(expr.args.length).length === 0 && expr.args.every((a) => this.isStatic(a));
       case "IfExpr": return this.isStatic(expr.cond) && this.isStatic(expr.then) && this.isStatic(expr.else);
       case "ErrorExpr": return false;
     }

@@ -9,13 +9,13 @@ import type { CheckedProgram, PeriodFact, Type } from "../check/checked-program.
 import type { ConstEvaluator, ConstValue } from "../check/const-eval.ts";
 import { PERIOD_FACT_MEANING } from "../check/names.ts";
 import { keyText } from "../check/schedules.ts";
-import { describeType } from "../check/types.ts";
+import { describeType } from "../types/types.ts";
 import { Decimal } from "../eval/decimal.ts";
 import { sourceText, unitSpelling } from "./source-text.ts";
 import type {
   BalanceStmt, ClauseDecl, ConstDecl, CurrencyDecl, EventDecl, EventParam, Expr, InputDecl, LetStmt, ScheduleDecl, Stmt, TiersDecl,
 } from "../syntax/ast.ts";
-import { currencyDecimals } from "../check/currencies.ts";
+import { currencyDecimals } from "../types/currencies.ts";
 import { constantEvaluator } from "./constants.ts";
 
 export interface Description {

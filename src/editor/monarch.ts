@@ -7,7 +7,7 @@
  */
 import { Comment, DateLit, Identifier, KEYWORDS, NumberLit, OPERATORS, StringLit } from "../../grammar/tokens.ts";
 import type { TokenType } from "chevrotain";
-import { BUILTINS } from "../check/expressions.ts";
+import { BUILTIN_NAMES } from "../builtins/registry.ts";
 import { PERIOD_FACTS } from "../check/checked-program.ts";
 
 /** A Monarch action: a token class, or a `cases` table keyed by `@list` names. */
@@ -65,7 +65,7 @@ export function tenorMonarch(): TenorMonarch {
     defaultToken: "invalid",
     tokenPostfix: ".tenor",
     keywords: [...KEYWORDS],
-    builtins: Object.keys(BUILTINS),
+    builtins: [...BUILTIN_NAMES],
     // `contract_year` is a keyword too; the keyword case is tried first.
     periodFacts: [...PERIOD_FACTS],
     brackets: [

@@ -14,7 +14,7 @@
  */
 import type { CheckedProgram } from "../check/checked-program.ts";
 import { PERIOD_FACTS } from "../check/checked-program.ts";
-import { BUILTINS } from "../check/expressions.ts";
+import { BUILTINS, BUILTIN_NAMES } from "../builtins/registry.ts";
 import type { Range } from "../diagnostics/range.ts";
 import type {
   ClauseDecl, ConstDecl, Decl, EventDecl, Expr, Name, NameRef, Program, ScheduleDecl, Stmt, TemplateDecl, TemplateParam, TestDecl,
@@ -119,8 +119,9 @@ class IndexBuilder {
     for (const fact of PERIOD_FACTS) {
       this.globals.set(fact, this.add({ name: fact, kind: "periodFact", nameRange: null, declRange: null, ...this.describe.periodFact(fact) }));
     }
-    for (const [name, info] of Object.entries(BUILTINS)) {
-      this.builtins.set(name, this.add({ name, kind: "builtin", nameRange: null, declRange: null, signature: info.usage, details: ["built-in function", ...(info.summary === undefined ? [] : [info.summary])] }));
+    for (const name of BUILTIN_NAMES) {
+      const fn = BUILTINS[name];
+      this.builtins.set(name, this.add({ name, kind: "builtin", nameRange: null, declRange: null, signature: fn.usage, details: ["built-in function", fn.summary] }));
     }
     for (const [name, t] of this.templates) this.declareTemplate(name, t);
     for (const d of this.program.decls) this.declare(d);

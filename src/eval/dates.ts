@@ -6,6 +6,16 @@
  * 1970-01-01) computed with Howard Hinnant's civil-calendar algorithm.
  */
 
+import type { Decimal } from "./decimal.ts";
+
+export type DurationUnit = "days" | "months" | "years";
+
+/** `30 days`, `3 months`: a count of calendar units, added to or subtracted from dates. */
+export interface Duration {
+  readonly amount: Decimal;
+  readonly per: DurationUnit;
+}
+
 /** An immutable calendar date. Build one with `parseDate` or `dateOf`; objects are frozen. */
 export interface CalendarDate {
   readonly year: number;

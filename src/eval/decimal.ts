@@ -7,7 +7,7 @@
  */
 import BigModule from "big.js";
 import type { Big } from "big.js";
-import type { RoundingMode } from "../syntax/ast.ts";
+import type { RoundingMode } from "../ir/ir.ts";
 
 // A private constructor so no other big.js configuration can leak in.
 const B = BigModule();
@@ -67,6 +67,36 @@ function padded(big: Big, places: number): string {
   if (places > 0) text += ".";
   for (let i = e + 1; i <= e + places; i++) text += i >= 0 && i < c.length ? c[i] : "0";
   return text;
+}
+
+/** Where a value between two multiples of a step goes: a rounding mode, or towards −∞ (floor) or +∞ (ceil). */
+type StepRule = RoundingMode | "floor" | "ceil";
+
+/** Integers of at most this many digits, doubled, stay exact in a JS number (2·10^15 < 2^53). */
+const SAFE_DIGITS = 15;
+
+/**
+ * Whether a value strictly between two multiples of a step goes to the one
+ * farther from zero. `half` is the sign of 2·|r| − step for the remainder
+ * r of |x| over the step (0: a tie); `oddNear` tells whether the quotient
+ * of the multiple nearer zero is odd.
+ */
+function awayFromZero(rule: StepRule, negative: boolean, half: number, oddNear: boolean): boolean {
+  switch (rule) {
+    case "down": return false;
+    case "up": return true;
+    case "floor": return negative;
+    case "ceil": return !negative;
+    case "half_up": return half >= 0;
+    case "half_even": return half > 0 || (half === 0 && oddNear);
+  }
+}
+
+/** A coefficient's digits as a number; only for at most SAFE_DIGITS digits. */
+function digitsValue(c: readonly number[]): number {
+  let n = 0;
+  for (const digit of c) n = n * 10 + digit;
+  return n;
 }
 
 /** Half a unit of the 20th place: a quotient rounded to 20 places is within this of the exact quotient. */
@@ -183,9 +213,69 @@ export class Decimal {
     return fineEnough(big, places) ? this : new Decimal(big.round(places, MODE[mode]));
   }
 
-  /** Rounds to a multiple of `step` (> 0) with a rounding mode. */
+  /**
+   * The multiple of `step` (> 0) nearest this under a rounding mode, exactly:
+   * the mode applies to the exact quotient this / step, never to a rounded one.
+   */
   roundToStep(step: Decimal, mode: RoundingMode = "half_even"): Decimal {
-    return new Decimal(this.big.div(step.big).round(0, MODE[mode]).times(step.big));
+    return this.toStep(step, mode);
+  }
+
+  /** The largest multiple of `step` (> 0) ≤ this (towards −∞), exactly. */
+  floorToStep(step: Decimal): Decimal {
+    return this.toStep(step, "floor");
+  }
+
+  /** The smallest multiple of `step` (> 0) ≥ this (towards +∞), exactly. */
+  ceilToStep(step: Decimal): Decimal {
+    return this.toStep(step, "ceil");
+  }
+
+  /**
+   * A multiple of `step` chosen by `rule`. With x = X·10^p and step = S·10^p
+   * for integers X ≥ 0 (the magnitude) and S > 0 at their common scale p, the
+   * exact quotient is X / S = q + r / S: the result is ±q·step or ±(q + 1)·step,
+   * decided from r alone. Numbers do this while exact, BigInts beyond that.
+   */
+  private toStep(step: Decimal, rule: StepRule): Decimal {
+    const s = step.big;
+    if (s.s < 0 || s.c[0] === 0) throw new RangeError(`a step must be greater than zero, not ${s.toFixed()}`);
+    const x = this.big;
+    const xc = x.c;
+    const sc = s.c;
+    if (xc[0] === 0) return this;
+    const negative = x.s < 0;
+    // The exponents of the last digits: x = coefficient(xc)·10^px, step = coefficient(sc)·10^ps.
+    const px = x.e - xc.length + 1;
+    const ps = s.e - sc.length + 1;
+    if (sc.length === 1 && sc[0] === 1) {
+      // A power of ten (a cent, a unit, a thousand): rounding to its place is big.js's exact digit rounding.
+      if (px >= ps) return this;
+      const rm = rule === "floor" ? (negative ? 3 : 0) : rule === "ceil" ? (negative ? 0 : 3) : MODE[rule];
+      const rounded = bounded(x.round(-ps, rm));
+      return rounded.c[0] === 0 ? Decimal.ZERO : new Decimal(rounded); // never a −0
+    }
+    const p = Math.min(px, ps);
+    if (xc.length + px - p <= SAFE_DIGITS && sc.length + ps - p <= SAFE_DIGITS) {
+      const coefficient = digitsValue(sc);
+      const X = digitsValue(xc) * 10 ** (px - p);
+      const S = coefficient * 10 ** (ps - p);
+      const r = X % S; // exact, like every step here: all values stay below 2·10^15
+      if (r === 0) return this;
+      const q = (X - r) / S;
+      const m = awayFromZero(rule, negative, Math.sign(2 * r - S), q % 2 === 1) ? q + 1 : q;
+      return m === 0 ? Decimal.ZERO : new Decimal(bounded(new B(`${negative ? "-" : ""}${m * coefficient}e${ps}`)));
+    }
+    const coefficient = BigInt(sc.join(""));
+    const X = BigInt(xc.join("")) * 10n ** BigInt(px - p);
+    const S = coefficient * 10n ** BigInt(ps - p);
+    const r = X % S;
+    if (r === 0n) return this;
+    const q = X / S;
+    const twice = 2n * r;
+    const half = twice > S ? 1 : twice < S ? -1 : 0;
+    const m = awayFromZero(rule, negative, half, (q & 1n) === 1n) ? q + 1n : q;
+    return m === 0n ? Decimal.ZERO : new Decimal(bounded(new B(`${negative ? "-" : ""}${m * coefficient}e${ps}`)));
   }
 
   /** Largest integer ≤ this (towards −∞). */

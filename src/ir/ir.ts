@@ -190,35 +190,24 @@ export interface IrBinary extends IrExprBase {
 }
 
 /**
- * The built-in functions of brief §2, and the finance built-ins of
- * docs/language.md §4: `interpolate`, the day counts `act_365f`, `act_360`,
- * `thirty_360` (with no arguments: over the current period), `convert`,
- * `compound`.
- */
-export type IrBuiltin =
-  | "min" | "max" | "abs" | "round" | "floor" | "ceil"
-  | "interpolate" | "act_365f" | "act_360" | "thirty_360" | "convert" | "compound"
-  | "tier" | "marginal";
-
-/**
- * A built-in call; every argument is evaluated first. `round`, `floor` and
- * `ceil` with a step, `interpolate` and `compound` carry `text` for the
- * run-time error (a step that is not above zero; dates that are not
- * ascending; n not a whole number from 0 to 1000). `convert`
- * carries `decimals`: the minor unit of the currency it converts to, which
- * its result is rounded to with the deal's rounding mode.
+ * A built-in call (docs/language.md §4): `fn` names an entry of the
+ * built-in registry (src/builtins/registry.ts; docs/artifact.md lists them).
+ * Every argument is evaluated first. `text` is the call as written, quoted
+ * by its run-time errors (a step that is not above zero, dates that are not
+ * ascending, n not a whole number from 0 to 1000, a value outside a tiers
+ * table). `convert` carries `decimals`: the minor unit of the currency it
+ * converts to, which its result is rounded to with the deal's rounding mode.
  */
 export interface IrCall extends IrExprBase {
   readonly kind: "Call";
-  readonly fn: IrBuiltin;
+  readonly fn: string;
   readonly args: readonly IrExpr[];
   readonly text?: string;
   readonly decimals?: number;
   /**
    * `tier` and `marginal` only: the slot of the tiers table (its index in
    * `TermsIr.tiers`); `args` are then the arguments after the table (`x`;
-   * `base_before`, `amount`) and `text` is the printed call, quoted by
-   * their run-time errors (TN3030, TN3031).
+   * `base_before`, `amount`).
    */
   readonly table?: number;
 }

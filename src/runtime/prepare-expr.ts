@@ -18,11 +18,11 @@ import { Decimal } from "../eval/decimal.ts";
 import { computeMemo, depsOf } from "./frame.ts";
 import type { Ev, Frame, Memo } from "./frame.ts";
 import { RunError } from "./run-error.ts";
-import { prepareFinanceCall } from "./prepare-finance.ts";
 import { Trace, traceText } from "./trace.ts";
 import type { TraceRef } from "./trace.ts";
 import type { Duration, DurationUnit } from "./values.ts";
-import { tierCall, type PreparedTiers } from "./tiers.ts";
+import { builtinNamed } from "../builtins/registry.ts";
+import type { CallSite, PeriodRead, TableRows, Value } from "../builtins/builtin.ts";
 
 /** How the references of an expression resolve. */
 export interface ExprScope {
@@ -34,7 +34,7 @@ export interface ExprScope {
   readonly lets: readonly Ev[] | null;
   readonly rounding: RoundingMode;
   /** The program's tiers tables by slot (null: malformed in the IR); absent when it has none. */
-  readonly tiers?: readonly (PreparedTiers | null)[];
+  readonly tiers?: readonly (TableRows | null)[];
   /** What each expression's value depends on (see PeriodDeps); null turns period memos off. */
   readonly deps: PeriodDeps | null;
 }
@@ -253,7 +253,8 @@ export class PeriodDeps {
       case "Binary": return this.of(e.left) | this.of(e.right);
       case "Call": {
         // A day count without arguments, or interpolate without `at`, reads the period's dates.
-        const period = (e.args.length === 0 && DAY_COUNT_FNS.has(e.fn)) || (e.fn === "interpolate" && e.args.length === 4) ? PERIOD : 0;
+        const fn = builtinNamed(e.fn);
+        const period = fn === undefined ? DYNAMIC : fn.readsPeriod(e.args.length).length > 0 ? PERIOD : 0;
         return e.args.reduce((d, a) => d | this.of(a), period);
       }
       case "If": return this.of(e.cond) | this.of(e.then) | this.of(e.else);
@@ -262,16 +263,12 @@ export class PeriodDeps {
   }
 }
 
-const DAY_COUNT_FNS: ReadonlySet<string> = new Set(["act_365f", "act_360", "thirty_360"]);
-/** Built-ins that divide (day counts, interpolate) or multiply many times (compound). */
-const COSTLY_FNS: ReadonlySet<string> = new Set(["act_365f", "act_360", "thirty_360", "interpolate", "compound"]);
-
-/** Whether an expression holds an operation worth remembering: a division, or a round/floor/ceil to a step. */
+/** Whether an expression holds an operation worth remembering: a division, or a built-in its registry entry calls costly. */
 function isCostly(e: IrExpr): boolean {
   switch (e.kind) {
     case "Unary": return isCostly(e.operand);
     case "Binary": return e.op === "/" || isCostly(e.left) || isCostly(e.right);
-    case "Call": return ((e.fn === "round" || e.fn === "floor" || e.fn === "ceil") && e.args.length >= 2) || COSTLY_FNS.has(e.fn) || e.args.some(isCostly);
+    case "Call": return builtinNamed(e.fn)?.costly(e.args.length) === true || e.args.some(isCostly);
     case "If": return isCostly(e.cond) || isCostly(e.then) || isCostly(e.else);
     default: return false;
   }
@@ -491,96 +488,52 @@ function divisionByZero(f: Frame, l: Ev, r: Ev, text: string, range: Range): Run
 
 // ---------------------------------------------------------------- built-ins
 
+const PERIOD_FACT_REFS: Readonly<Record<PeriodRead, TraceRef>> = {
+  period_start: { name: "period_start", type: "date", unit: undefined },
+  period_end: { name: "period_end", type: "date", unit: undefined },
+};
+
 /**
- * Built-in functions (brief §2): min, max, abs, round, floor, ceil; tier and
- * marginal read a tiers table (./tiers.ts).
- * `round` uses the deal's rounding mode; `floor`/`ceil` go towards −∞/+∞.
- * With a step, each returns a multiple of the step (which must be > 0).
- * Every argument is evaluated before the function applies.
+ * A built-in call (src/builtins): every argument is evaluated first, then
+ * the period facts the form reads are traced (they are what its value was
+ * computed from), then the built-in's own evaluator applies.
  */
 function call(e: IrCall, scope: ExprScope): Ev {
+  const fn = builtinNamed(e.fn);
+  if (fn === undefined) return internal(`internal: unknown built-in ${e.fn}`);
+  const table = fn.takesTable ? (e.table === undefined ? undefined : scope.tiers?.[e.table]) : null;
+  if (table === undefined) return internal(`internal: ${e.fn} without a tiers table`);
   const args = e.args.map((a) => prepareExpr(a, scope));
-  const text = e.text ?? "";
   const range = toRange(e.range);
-  const mode = scope.rounding;
-  switch (e.fn) {
-    case "tier":
-    case "marginal": {
-      const table = e.table === undefined ? undefined : scope.tiers?.[e.table];
-      if (table === undefined || table === null || args.length !== (e.fn === "tier" ? 1 : 2)) return internal(`internal: malformed ${e.fn} call`);
-      return tierCall(e, args, table, range);
-    }
-    case "min":
-    case "max": {
-      if (args.length === 0) return internal("internal: min/max without arguments");
-      const type = e.args[0]!.type;
-      const cmp = comparer(type, type, false);
-      if (cmp === null || e.args.some((a) => a.type !== type)) return internal(`internal: min/max of ${e.args.map((a) => a.type).join(", ")}`);
-      const sign = e.fn === "max" ? 1 : -1;
-      if (args.length === 2 && type === "number") {
-        const [a, b] = args as [Ev, Ev];
-        // The first wins a tie.
-        return sign === 1
-          ? (f) => { const x = a(f) as Decimal; const y = b(f) as Decimal; return y.gt(x) ? y : x; }
-          : (f) => { const x = a(f) as Decimal; const y = b(f) as Decimal; return y.lt(x) ? y : x; };
+  const site: CallSite = {
+    rounding: scope.rounding,
+    text: e.text ?? e.fn,
+    table,
+    decimals: e.decimals ?? null,
+    fail(code, message): never {
+      throw new RunError(code, message, range);
+    },
+  };
+  const reads = fn.readsPeriod(args.length).map((fact) => PERIOD_FACT_REFS[fact]);
+  const evaluate = fn.evaluate;
+  if (reads.length > 0) {
+    return (f) => {
+      const values = args.map((a) => a(f) as Value);
+      if (f.trace !== null) {
+        const facts = f.facts;
+        for (const ref of reads) f.trace.add(ref, ref.name === "period_start" ? facts.start : facts.end);
       }
-      return (f) => {
-        const values = args.map((a) => a(f));
-        let best = values[0];
-        for (let i = 1; i < values.length; i++) if (cmp(values[i], best) * sign > 0) best = values[i];
-        return best;
-      };
-    }
-    case "abs": {
-      const x = args[0];
-      if (x === undefined) return internal("internal: abs without an argument");
-      return (f) => (x(f) as Decimal).abs();
-    }
-    case "round":
-    case "floor":
-    case "ceil": {
-      const x = args[0];
-      if (x === undefined) return internal(`internal: ${e.fn} without an argument`);
-      const fn = e.fn;
-      const whole = fn === "round" ? (v: Decimal) => v.round(0, mode) : fn === "floor" ? (v: Decimal) => v.floor() : (v: Decimal) => v.ceil();
-      const stepped = fn === "round"
-        ? (v: Decimal, s: Decimal) => v.roundToStep(s, mode)
-        : fn === "floor" ? floorToStep : ceilToStep;
-      const s = args[1];
-      if (s === undefined) return (f) => whole(x(f) as Decimal);
-      const rest = args.slice(2);
-      return (f) => {
-        const v = x(f) as Decimal;
-        const step = s(f) as Decimal;
-        for (const a of rest) a(f);
-        if (!step.gt(Decimal.ZERO)) {
-          throw new RunError(RUN.stepNotPositive, `the step of ${text} is ${step.toString()}; it must be above zero`, range);
-        }
-        return stepped(v, step);
-      };
-    }
-    case "interpolate":
-    case "act_365f":
-    case "act_360":
-    case "thirty_360":
-    case "convert":
-    case "compound":
-      return prepareFinanceCall(e, args, mode, range) ?? internal(`internal: bad call of ${e.fn}`);
-    default:
-      return internal(`internal: unknown built-in ${(e as { fn: string }).fn}`);
+      return evaluate(values, site, f.facts);
+    };
   }
-}
-
-// x / step is carried to 20 places and may round up onto the next whole
-// number; multiplying back detects that, keeping floor and ceil exact.
-function floorToStep(x: Decimal, step: Decimal): Decimal {
-  let q = x.div(step).floor();
-  if (q.mul(step).gt(x)) q = q.sub(Decimal.ONE);
-  return q.mul(step);
-}
-
-function ceilToStep(x: Decimal, step: Decimal): Decimal {
-  let q = x.div(step).ceil();
-  if (q.sub(Decimal.ONE).mul(step).gte(x)) q = q.sub(Decimal.ONE);
-  return q.mul(step);
+  // The common arities without an array of closures to walk.
+  const [a, b] = args;
+  switch (args.length) {
+    case 1: return (f) => evaluate([a!(f) as Value], site, null);
+    case 2: return (f) => {
+      const x = a!(f) as Value;
+      return evaluate([x, b!(f) as Value], site, null);
+    };
+    default: return (f) => evaluate(args.map((g) => g(f) as Value), site, null);
+  }
 }

@@ -9,17 +9,11 @@
  * unit for traces.
  */
 import type { ValueType } from "../ir/ir.ts";
-import type { CalendarDate } from "../eval/dates.ts";
+import type { CalendarDate, Duration } from "../eval/dates.ts";
 import { formatDate } from "../eval/dates.ts";
 import type { Decimal } from "../eval/decimal.ts";
 
-export type DurationUnit = "days" | "months" | "years";
-
-/** `30 days`, `3 months`: a count of calendar units, added to or subtracted from dates. */
-export interface Duration {
-  readonly amount: Decimal;
-  readonly per: DurationUnit;
-}
+export type { Duration, DurationUnit } from "../eval/dates.ts";
 
 /** The text of a value of a type: canonical decimal, ISO date, `true`/`false`, or the duration's count. */
 export function valueText(type: ValueType, v: unknown): string {

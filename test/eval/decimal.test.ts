@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Decimal } from "../../src/eval/decimal.ts";
+import { Decimal, DecimalLimitError } from "../../src/eval/decimal.ts";
 
 const d = (text: string) => {
   const v = Decimal.parse(text);
@@ -107,6 +107,209 @@ describe("decimals", () => {
     }), { numRuns: 500 });
   });
 });
+
+describe("rounding to a step", () => {
+  const modes = ["down", "up", "half_up", "half_even"] as const;
+  const each = (x: Decimal, step: Decimal) => modes.map((m) => x.roundToStep(step, m).toString());
+
+  it("decide on the exact quotient, so values with many digits round correctly", () => {
+    expect(d("1.000000000000000000000001").ceilToStep(d("1")).toString()).toBe("2");
+    expect(d("1.000000000000000000000001").ceilToStep(d("0.5")).toString()).toBe("1.5");
+    expect(d("0.9999999999999999999999999").floorToStep(d("1")).toString()).toBe("0");
+    expect(d("0.9999999999999999999999999").floorToStep(d("0.5")).toString()).toBe("0.5");
+    expect(d("2.5000000000000000000001").roundToStep(d("1"), "half_even").toString()).toBe("3");
+    expect(d("2.4999999999999999999999").roundToStep(d("1"), "half_up").toString()).toBe("2");
+    expect(d("0.7500000000000000000000001").roundToStep(d("0.5"), "half_even").toString()).toBe("1");
+    expect(d("1.000000000000000000000001").roundToStep(d("0.3"), "up").toString()).toBe("1.2");
+    expect(d("-1.000000000000000000000001").floorToStep(d("0.3")).toString()).toBe("-1.2");
+    expect(d("-1.000000000000000000000001").ceilToStep(d("0.3")).toString()).toBe("-0.9");
+  });
+
+  it("round negative values and ties under each of the four modes", () => {
+    // down, up, half_up, half_even
+    expect(each(d("-2.5"), d("1"))).toEqual(["-2", "-3", "-3", "-2"]);
+    expect(each(d("2.5"), d("1"))).toEqual(["2", "3", "3", "2"]);
+    expect(each(d("-3.5"), d("1"))).toEqual(["-3", "-4", "-4", "-4"]);
+    expect(each(d("-2.4"), d("1"))).toEqual(["-2", "-3", "-2", "-2"]);
+    expect(each(d("-2.6"), d("1"))).toEqual(["-2", "-3", "-3", "-3"]);
+    expect(each(d("-0.375"), d("0.25"))).toEqual(["-0.25", "-0.5", "-0.5", "-0.5"]);
+    expect(each(d("-0.125"), d("0.25"))).toEqual(["0", "-0.25", "-0.25", "0"]);
+    expect(each(d("-0.3"), d("1"))).toEqual(["0", "-1", "0", "0"]);
+    expect(each(d("-7.5"), d("5"))).toEqual(["-5", "-10", "-10", "-10"]);
+    expect(each(d("-12.5"), d("5"))).toEqual(["-10", "-15", "-15", "-10"]);
+    expect([d("-0.25").floorToStep(d("0.1")).toString(), d("-0.25").ceilToStep(d("0.1")).toString()]).toEqual(["-0.3", "-0.2"]);
+    expect([d("-2.5").floorToStep(d("1")).toString(), d("-2.5").ceilToStep(d("1")).toString()]).toEqual(["-3", "-2"]);
+    expect([d("0.25").floorToStep(d("0.1")).toString(), d("0.25").ceilToStep(d("0.1")).toString()]).toEqual(["0.2", "0.3"]);
+  });
+
+  it("never give a negative zero", () => {
+    for (const r of [d("-0.3").roundToStep(d("1"), "down"), d("-0.3").ceilToStep(d("1")), d("-0.3").ceilToStep(d("0.5")), d("-0.1").roundToStep(d("0.25"))]) {
+      expect([r.toString(), r.toFixed(2), r.isNegative(), r.isZero()]).toEqual(["0", "0.00", false, true]);
+    }
+  });
+
+  it("handle tiny and huge steps and values with 25 or more significant digits", () => {
+    const long = d("1.2345678901234567890123456789012345");
+    const tiny = d("0." + "0".repeat(29) + "1");
+    expect([long.floorToStep(tiny), long.ceilToStep(tiny), long.roundToStep(tiny)].map(String))
+      .toEqual(["1.234567890123456789012345678901", "1.234567890123456789012345678902", "1.234567890123456789012345678901"]);
+    const tinyThree = d("0." + "0".repeat(29) + "3"); // 3e-30
+    expect([long.floorToStep(tinyThree), long.ceilToStep(tinyThree)].map(String))
+      .toEqual(["1.2345678901234567890123456789", "1.234567890123456789012345678903"]);
+    const huge = d("1" + "0".repeat(30)); // 1e30
+    const big = d("1234567890123456789012345678901234.5");
+    expect([big.floorToStep(huge), big.ceilToStep(huge), big.roundToStep(huge)].map(String))
+      .toEqual(["1234" + "0".repeat(30), "1235" + "0".repeat(30), "1235" + "0".repeat(30)]);
+    expect(each(d("5" + "0".repeat(29)), huge)).toEqual(["0", "1" + "0".repeat(30), "1" + "0".repeat(30), "0"]);
+    expect(each(d("-15" + "0".repeat(29)), huge)).toEqual(["-1" + "0".repeat(30), "-2" + "0".repeat(30), "-2" + "0".repeat(30), "-2" + "0".repeat(30)]);
+    expect(each(d("0.01"), huge)).toEqual(["0", "1" + "0".repeat(30), "0", "0"]);
+    const hugeOdd = d("25" + "0".repeat(29)); // 2.5e30
+    expect([big.floorToStep(hugeOdd), big.ceilToStep(hugeOdd), big.roundToStep(hugeOdd)].map(String))
+      .toEqual(["12325" + "0".repeat(29), "1235" + "0".repeat(30), "1235" + "0".repeat(30)]);
+    // 25+ significant digits and a step with many digits of its own.
+    const x = d("98765432109876543210987654321.123456789");
+    const step = d("0.000000000000012345678901");
+    const q = x.floorToStep(step);
+    expect(q.lte(x) && x.lt(q.add(step))).toBe(true);
+    expect(q.toString()).toBe(exactFloor("98765432109876543210987654321.123456789", "0.000000000000012345678901"));
+    expect(x.ceilToStep(step).sub(q).toString()).toBe("0.000000000000012345678901");
+  });
+
+  it("take an undivided quotient as the value and as the step", () => {
+    const third = () => d("1").div(d("3"));
+    expect([third().floorToStep(d("0.1")), third().ceilToStep(d("0.1")), third().roundToStep(d("0.1"))].map(String)).toEqual(["0.3", "0.4", "0.3"]);
+    expect(d("-1").div(d("3")).floorToStep(d("0.1")).toString()).toBe("-0.4");
+    // A quotient as the step is its 20-place digits: 0.33333333333333333333.
+    expect([d("1").floorToStep(third()), d("1").ceilToStep(third())].map(String)).toEqual(["0.99999999999999999999", "1.33333333333333333332"]);
+    expect(d("0.3").roundToStep(d("1").div(d("4")), "up").toString()).toBe("0.5");
+    expect(third().roundToStep(d("1").div(d("3"))).toString()).toBe("0.33333333333333333333");
+  });
+
+  it("return a value that is already a multiple of the step as it is", () => {
+    for (const [x, step] of [["12.35", "0.05"], ["12.35", "0.01"], ["1200", "100"], ["-7.5", "2.5"], ["0", "0.3"], ["123456789012345678901234567890", "10"], ["1234567890123456789012345678.9", "0.3"]] as const) {
+      const v = d(x);
+      for (const m of modes) expect(v.roundToStep(d(step), m)).toBe(v);
+      expect([v.floorToStep(d(step)), v.ceilToStep(d(step))]).toEqual([v, v]);
+    }
+  });
+
+  it("refuse a step of zero or below", () => {
+    for (const step of ["0", "-1", "-0.05"]) {
+      expect(() => d("1").roundToStep(d(step))).toThrow(RangeError);
+      expect(() => d("1").floorToStep(d(step))).toThrow(RangeError);
+      expect(() => d("1").ceilToStep(d(step))).toThrow(RangeError);
+    }
+    // A quotient whose 20-place digits are zero is a step of zero.
+    expect(() => d("1").floorToStep(d("1").div(d("300000000000000000000000")))).toThrow(RangeError);
+  });
+
+  it("refuse a result past the decimal limits", () => {
+    const x = d("95" + "0".repeat(999)); // 9.5·10^1000, at the limit
+    expect(() => x.ceilToStep(d("1" + "0".repeat(1000)))).toThrow(DecimalLimitError);
+    expect(() => x.ceilToStep(d("2" + "0".repeat(1000)))).toThrow(DecimalLimitError);
+    expect(x.floorToStep(d("2" + "0".repeat(1000))).toString()).toBe("8" + "0".repeat(1000));
+  });
+
+  it("agree digit for digit with exact rational arithmetic for any decimals and steps (property)", () => {
+    const rules = ["down", "up", "half_up", "half_even", "floor", "ceil"] as const;
+    // Mantissas both small (the number fast path) and long (the BigInt path); scales from 10^-35 to 10^35.
+    const mantissa = fc.oneof(fc.bigInt({ min: -999n, max: 999n }), fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.bigInt({ min: -(10n ** 32n), max: 10n ** 32n }));
+    const scale = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: -35, max: 35 }));
+    const positive = fc.oneof(fc.bigInt({ min: 1n, max: 100n }), fc.bigInt({ min: 1n, max: 10n ** 14n }), fc.bigInt({ min: 1n, max: 10n ** 30n }));
+    // Values anywhere, exact multiples, ties, and a hair either side of a tie.
+    const kind = fc.constantFrom("free", "multiple", "tie", "above", "below");
+    fc.assert(fc.property(mantissa, scale, positive, scale, kind, fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.integer({ min: 1, max: 30 }), fc.constantFrom(...rules),
+      (a, i, b, j, how, k, extra, rule) => {
+        let x: Exact;
+        if (how === "free") x = { n: a, scale: i };
+        else if (how === "multiple") x = { n: k * b, scale: j };
+        else {
+          const tie = { n: (2n * k + 1n) * b * 5n, scale: j + 1 }; // (k + ½)·step
+          x = how === "tie" ? tie : { n: tie.n * 10n ** BigInt(extra) + (how === "above" ? 1n : -1n), scale: tie.scale + extra };
+        }
+        const step: Exact = { n: b, scale: j };
+        const xd = d(text(x));
+        const sd = d(text(step));
+        const got = rule === "floor" ? xd.floorToStep(sd) : rule === "ceil" ? xd.ceilToStep(sd) : xd.roundToStep(sd, rule);
+        const want = oracle(x, step, rule);
+        expect(got.toString()).toBe(text(want));
+        // An exact multiple of the step, within one step of x (half a step for the half modes).
+        const r = parseExact(got.toString());
+        const [qn, qd] = ratio(r, step);
+        expect(qn % qd).toBe(0n);
+        const [gn, gd] = ratio(sub(r, x), step);
+        const gap = gn < 0n ? -gn : gn;
+        expect(gap < gd).toBe(true);
+        if (rule === "half_up" || rule === "half_even") expect(2n * gap <= gd).toBe(true);
+        if (rule === "floor") expect(got.lte(xd)).toBe(true);
+        if (rule === "ceil") expect(got.gte(xd)).toBe(true);
+        if (rule === "down") expect(got.abs().lte(xd.abs())).toBe(true);
+        if (rule === "up") expect(got.abs().gte(xd.abs())).toBe(true);
+      }), { numRuns: 3000 });
+  });
+});
+
+/** A decimal n·10^-scale (scale may be negative). */
+interface Exact { n: bigint; scale: number }
+
+/** The canonical text of a decimal: no exponent, no trailing zeros, no −0. */
+function text({ n, scale }: Exact): string {
+  if (n === 0n) return "0";
+  const sign = n < 0n ? "-" : "";
+  let digits = (n < 0n ? -n : n).toString();
+  if (scale <= 0) return sign + digits + "0".repeat(-scale);
+  digits = digits.padStart(scale + 1, "0");
+  const whole = digits.slice(0, -scale);
+  const frac = digits.slice(-scale).replace(/0+$/, "");
+  return sign + whole + (frac === "" ? "" : `.${frac}`);
+}
+
+function parseExact(t: string): Exact {
+  const [w, f = ""] = t.split(".");
+  return { n: BigInt(w + f), scale: f.length };
+}
+
+function sub(a: Exact, b: Exact): Exact {
+  const s = Math.max(a.scale, b.scale);
+  return { n: a.n * 10n ** BigInt(s - a.scale) - b.n * 10n ** BigInt(s - b.scale), scale: s };
+}
+
+/** a / b as an integer fraction [numerator, denominator > 0] (b > 0). */
+function ratio(a: Exact, b: Exact): [bigint, bigint] {
+  // a.n·10^-a.scale / (b.n·10^-b.scale) = a.n·10^(b.scale − a.scale) / b.n
+  const shift = b.scale - a.scale;
+  return shift >= 0 ? [a.n * 10n ** BigInt(shift), b.n] : [a.n, b.n * 10n ** BigInt(-shift)];
+}
+
+/** The multiple k·step chosen by `rule`, from the floor of the exact fraction x / step. */
+function oracle(x: Exact, step: Exact, rule: string): Exact {
+  const [num, den] = ratio(x, step);
+  let fl = num / den;
+  if (num % den !== 0n && num < 0n) fl -= 1n; // BigInt division truncates; make it a floor
+  const rem = num - fl * den; // 0 ≤ rem < den
+  let k: bigint;
+  if (rem === 0n) k = fl;
+  else {
+    const ceil = fl + 1n;
+    const towardsZero = num > 0n ? fl : ceil;
+    const awayFromZero = num > 0n ? ceil : fl;
+    const half = 2n * rem - den; // < 0: nearer the floor; > 0: nearer the ceiling
+    switch (rule) {
+      case "floor": k = fl; break;
+      case "ceil": k = ceil; break;
+      case "down": k = towardsZero; break;
+      case "up": k = awayFromZero; break;
+      case "half_up": k = half < 0n ? fl : half > 0n ? ceil : awayFromZero; break;
+      default: k = half < 0n ? fl : half > 0n ? ceil : fl % 2n === 0n ? fl : ceil;
+    }
+  }
+  return { n: k * step.n, scale: step.scale };
+}
+
+/** floor(x / step)·step by the oracle, as text. */
+function exactFloor(x: string, step: string): string {
+  return text(oracle(parseExact(x), parseExact(step), "floor"));
+}
 
 /** Decimal text with up to `places` places. */
 function decimalText(places = 6) {

@@ -3,7 +3,7 @@ import { checkSource } from "../../src/api.ts";
 import { CHECK } from "../../src/diagnostics/codes/check.ts";
 import { RUN } from "../../src/diagnostics/codes/run.ts";
 import { Decimal } from "../../src/eval/decimal.ts";
-import { compound, isCompoundPeriods } from "../../src/eval/finance.ts";
+import { compoundOf as compound, isCompoundPeriods } from "../../src/builtins/compound.ts";
 import { completionsAt } from "../../src/editor/completion.ts";
 import { indexProgram } from "../../src/editor/symbols.ts";
 import { ledgerOf, lines, runDeal } from "./helpers.ts";

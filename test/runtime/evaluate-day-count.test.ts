@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDate } from "../../src/eval/dates.ts";
-import { dayCountFraction, type DayCount } from "../../src/eval/finance.ts";
+import { dayCountFraction, type DayCount } from "../../src/builtins/day-counts.ts";
 import { ledgerOf, lines } from "./helpers.ts";
 
 const frac = (kind: DayCount, a: string, b: string) => dayCountFraction(kind, parseDate(a)!, parseDate(b)!).toString();

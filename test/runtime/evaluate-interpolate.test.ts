@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RUN } from "../../src/diagnostics/codes/run.ts";
 import { parseDate } from "../../src/eval/dates.ts";
 import { Decimal } from "../../src/eval/decimal.ts";
-import { interpolate } from "../../src/eval/finance.ts";
+import { interpolateAt as interpolate } from "../../src/builtins/interpolate.ts";
 import { ledgerOf, lines, runDeal } from "./helpers.ts";
 
 const dec = (t: string) => Decimal.parse(t)!;

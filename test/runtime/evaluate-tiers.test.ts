@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RUN } from "../../src/diagnostics/codes/run.ts";
 import { Decimal } from "../../src/eval/decimal.ts";
-import { marginalSum, tierIndex, type TierRow } from "../../src/eval/tiers.ts";
+import { marginalSum, tierIndex } from "../../src/builtins/tiers.ts";
+import type { TierRow } from "../../src/builtins/builtin.ts";
 import { lowerProgram } from "../../src/compile/lower.ts";
 import { checkedOf, ledgerOf, lines, runDeal } from "./helpers.ts";
 

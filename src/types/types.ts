@@ -1,6 +1,21 @@
-/** Helpers over the checker's static types (see Type in checked-program.ts). */
-import type { Type } from "./checked-program.ts";
+/**
+ * The static types of Tenor (docs/language.md §2): what the checker infers
+ * for every expression and what the built-ins' typing rules (src/builtins)
+ * speak, with the helpers messages use.
+ */
 import { Unit } from "./unit.ts";
+
+/** The static type of an expression. Numbers carry a unit (dimensionless: empty unit). */
+export type Type =
+  | { readonly kind: "number"; readonly unit: Unit }
+  | { readonly kind: "bool" }
+  | { readonly kind: "date" }
+  | { readonly kind: "duration"; readonly per: "days" | "months" | "years" }
+  /** The type of an expression the checker already reported; never reported again. */
+  | { readonly kind: "error" };
+
+/** A number type: its unit is known. */
+export type NumberType = Extract<Type, { kind: "number" }>;
 
 export const ERROR_TYPE: Type = { kind: "error" };
 export const BOOL_TYPE: Type = { kind: "bool" };
