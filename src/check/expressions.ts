@@ -23,9 +23,7 @@ import type { ExprEnv } from "./expr-env.ts";
 export type { ExprEnv };
 import { BUILTIN_NAMES, builtinNamed } from "../builtins/registry.ts";
 import type { TableInfo, TypingCall } from "../builtins/builtin.ts";
-import { ExprPrinter } from "../syntax/print-expr.ts";
-
-const printer = new ExprPrinter();
+import { printExpr } from "../syntax/print-expr.ts";
 
 /** Deeper expressions are refused: the interpreter recurses over them too. */
 export const MAX_EXPRESSION_DEPTH = 1000;
@@ -289,7 +287,7 @@ export class ExprChecker {
         const v = consts.eval(arg);
         return v instanceof Decimal ? v : null;
       },
-      argText: (i) => printer.expr(valueArgs[i]!),
+      argText: (i) => printExpr(valueArgs[i]!),
       periodAllowed: () => periodAllowed(e, env),
     };
   }

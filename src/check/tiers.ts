@@ -18,7 +18,7 @@ import { CHECK } from "../diagnostics/codes/check.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { TierRow } from "../builtins/builtin.ts";
 import type { Expr, TierEntry, TiersDecl } from "../syntax/ast.ts";
-import { ExprPrinter } from "../syntax/print-expr.ts";
+import { printExpr } from "../syntax/print-expr.ts";
 import type { CheckedTiers, Type } from "./checked-program.ts";
 import type { ConstEvaluator } from "./const-eval.ts";
 import type { CheckContext } from "./context.ts";
@@ -27,12 +27,10 @@ import { describeType, unitWord } from "../types/types.ts";
 
 type NumberType = Extract<Type, { kind: "number" }>;
 
-const printer = new ExprPrinter();
-
 /** `entry 2 (100 million USD to 500 million USD)`: an entry as messages name it. */
 function entryName(d: TiersDecl, entry: TierEntry): string {
   const index = d.entries.indexOf(entry) + 1;
-  const range = entry.high === null ? `${printer.expr(entry.low)} onward` : `${printer.expr(entry.low)} to ${printer.expr(entry.high)}`;
+  const range = entry.high === null ? `${printExpr(entry.low)} onward` : `${printExpr(entry.low)} to ${printExpr(entry.high)}`;
   return `entry ${index} (${range})`;
 }
 
@@ -91,7 +89,7 @@ function sameUnit(d: TiersDecl, ctx: CheckContext, exprs: ExprChecker, env: Expr
     }
     if (t.kind !== "number") {
       ok = false;
-      ctx.error(code, e.range, `every ${part} of ${d.name.text} must be a number, but ${printer.expr(e)} is ${describeType(t)}`);
+      ctx.error(code, e.range, `every ${part} of ${d.name.text} must be a number, but ${printExpr(e)} is ${describeType(t)}`);
       continue;
     }
     if (first === null) {
@@ -101,8 +99,8 @@ function sameUnit(d: TiersDecl, ctx: CheckContext, exprs: ExprChecker, env: Expr
       ctx.error(
         code,
         e.range,
-        `every ${part} of ${d.name.text} must have the same unit, but ${printer.expr(first.e)} is ${unitWord(first.t)} and ${printer.expr(e)} is ${unitWord(t)}`,
-        [{ range: first.e.range, message: `${printer.expr(first.e)} is ${unitWord(first.t)}` }],
+        `every ${part} of ${d.name.text} must have the same unit, but ${printExpr(first.e)} is ${unitWord(first.t)} and ${printExpr(e)} is ${unitWord(t)}`,
+        [{ range: first.e.range, message: `${printExpr(first.e)} is ${unitWord(first.t)}` }],
       );
     }
   }
@@ -118,7 +116,7 @@ function constant(ctx: CheckContext, consts: ConstEvaluator, e: Expr, d: TiersDe
   ctx.error(
     CHECK.tiersNotConstant,
     e.range,
-    `every ${part} of ${d.name.text} must be a constant, but ${printer.expr(e)} cannot be worked out before the run (write it with numbers, consts and arithmetic, without dividing by zero)`,
+    `every ${part} of ${d.name.text} must be a constant, but ${printExpr(e)} cannot be worked out before the run (write it with numbers, consts and arithmetic, without dividing by zero)`,
   );
   return null;
 }

@@ -11,13 +11,14 @@
 import type { Binding, CheckedProgram, CheckedTiers, DealHeader, Type } from "../check/checked-program.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type {
-  BalanceStmt, Binary, CapStmt, ClauseDecl, ConstDecl, Expr, LetStmt, NameRef, NumberLit, ScheduleDecl,
+  BalanceStmt, Binary, CapStmt, IfExpr, Unary, ClauseDecl, ConstDecl, Expr, LetStmt, NameRef, NumberLit, ScheduleDecl,
   ScheduleEntry, Stmt, TestDecl, Call, TiersDecl,
 } from "../syntax/ast.ts";
 import { BalanceReads } from "../check/balances.ts";
 import type { Range } from "../diagnostics/range.ts";
-import { exprText } from "./expr-text.ts";
+import { printExpr } from "../syntax/print-expr.ts";
 import { builtinNamed } from "../builtins/registry.ts";
+import { kindOf } from "../ir/exhaustive.ts";
 import { currencyDecimals } from "../types/currencies.ts";
 import type {
   IrBalance, IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
@@ -161,6 +162,8 @@ class Lowering {
           case "Balance":
           case "Adjust":
             break;
+          default:
+            throw new Error(`internal: unknown statement kind ${kindOf(s)}`);
         }
       }
     };
@@ -193,7 +196,7 @@ class Lowering {
     for (const s of body) {
       switch (s.kind) {
         case "Pays":
-          out.push({ kind: "Pays", payer: s.payer.text, payee: s.payee.text, amount: this.expr(s.amount), text: exprText(s.amount), range: range(s.range) });
+          out.push({ kind: "Pays", payer: s.payer.text, payee: s.payee.text, amount: this.expr(s.amount), text: printExpr(s.amount), range: range(s.range) });
           break;
         case "Grants":
           out.push({
@@ -201,10 +204,10 @@ class Lowering {
             grantor: s.grantor.text,
             grantee: s.grantee.text,
             quantity: this.expr(s.quantity),
-            quantityText: exprText(s.quantity),
+            quantityText: printExpr(s.quantity),
             instrument: s.instrument.text,
             price: this.expr(s.price),
-            priceText: exprText(s.price),
+            priceText: printExpr(s.price),
             range: range(s.range),
           });
           break;
@@ -238,7 +241,7 @@ class Lowering {
           break;
         case "Adjust": {
           const slot = this.scope!.balanceNames.get(s.balance.text) ?? -1;
-          out.push({ kind: "Adjust", op: s.op, balance: slot, amount: this.expr(s.amount), text: exprText(s.amount), range: range(s.range) });
+          out.push({ kind: "Adjust", op: s.op, balance: slot, amount: this.expr(s.amount), text: printExpr(s.amount), range: range(s.range) });
           break;
         }
         // A let that reads a balance is computed where it is written; the others on use.
@@ -250,6 +253,8 @@ class Lowering {
         case "Window":
         case "Balance":
           break;
+        default:
+          throw new Error(`internal: unknown statement kind ${kindOf(s)}`);
       }
     }
     return out;
@@ -299,10 +304,20 @@ class Lowering {
       case "DateExpr": return { kind: "Date", type: "date", value: e.date.text, range: range(e.range) };
       case "NameRef": return this.nameRef(e);
       case "ErrorExpr": return this.invalid(e, "an ErrorExpr reached the interpreter");
-      default: break;
+      case "Unary":
+      case "Binary":
+      case "Call":
+      case "IfExpr":
+        return this.operation(e);
+      default:
+        return this.invalid(e, `unknown expression kind ${kindOf(e)}`);
     }
+  }
+
+  /** An operator, a call or an `if`: typed by the checker, which the node carries. */
+  private operation(e: Unary | Binary | Call | IfExpr): IrExpr {
     const type = this.typeOf(e);
-    if (type === null) return this.invalid(e, `no type for ${exprText(e)}`);
+    if (type === null) return this.invalid(e, `no type for ${printExpr(e)}`);
     const r = range(e.range);
     switch (e.kind) {
       case "Unary": return { kind: "Unary", type, op: e.op, operand: this.expr(e.operand), range: r };
@@ -311,20 +326,22 @@ class Lowering {
         const right = this.expr(e.right);
         const quoted = this.quotesText(e, left.type, right.type);
         return quoted
-          ? { kind: "Binary", type, op: e.op, left, right, text: exprText(e), range: r }
+          ? { kind: "Binary", type, op: e.op, left, right, text: printExpr(e), range: r }
           : { kind: "Binary", type, op: e.op, left, right, range: r };
       }
       case "Call": {
         const fn = builtinNamed(e.callee.text);
         if (fn === undefined) return this.invalid(e, `unknown built-in ${e.callee.text}`);
         if (fn.takesTable) return this.tableCall(e, type, r);
-        const base = { kind: "Call" as const, type, fn: fn.name, args: e.args.map((a) => this.expr(a)), text: exprText(e), range: r };
+        const base = { kind: "Call" as const, type, fn: fn.name, args: e.args.map((a) => this.expr(a)), text: printExpr(e), range: r };
         if (!fn.roundsToCurrency) return base;
         const t = this.checked.types.get(e);
         return { ...base, decimals: currencyDecimals(t?.kind === "number" ? t.unit.toString() : "") };
       }
       case "IfExpr":
         return { kind: "If", type, cond: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else), range: r };
+      default:
+        return this.invalid(e, `unknown expression kind ${kindOf(e)}`);
     }
   }
 
@@ -386,6 +403,8 @@ class Lowering {
         return { kind: "PeriodFact", fact: b.fact, ...base };
       case "tiers":
         return this.invalid(ref, `the tiers table ${ref.name.text} used as a value`);
+      default:
+        return this.invalid(ref, `unknown binding kind ${kindOf(b)}`);
     }
   }
 
@@ -396,11 +415,10 @@ class Lowering {
     const table = b?.kind === "tiers" ? this.tierSlots.get(b.decl) : undefined;
     if (table === undefined) return this.invalid(e, `${e.callee.text} without a tiers table`);
     const args = e.args.slice(1).map((a) => this.expr(a));
-    return { kind: "Call", type, fn: e.callee.text, args, table, text: exprText(e), range: r };
+    return { kind: "Call", type, fn: e.callee.text, args, table, text: printExpr(e), range: r };
   }
 
   /** True for expressions whose value is the same in every period: literals and consts built from them. */
-
   private isStatic(expr: Expr): boolean {
     switch (expr.kind) {
       case "NumberLit":
@@ -422,6 +440,9 @@ class Lowering {
       case "Call": return builtinNamed(expr.callee.text)?.readsPeriod(expr.args.length).length === 0 && expr.args.every((a) => this.isStatic(a));
       case "IfExpr": return this.isStatic(expr.cond) && this.isStatic(expr.then) && this.isStatic(expr.else);
       case "ErrorExpr": return false;
+      default:
+        kindOf(expr);
+        return false;
     }
   }
 }

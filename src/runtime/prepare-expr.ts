@@ -9,7 +9,8 @@
  * branch never fails. When the frame has a trace, every name reference
  * records itself (and, for computed values, what they came from).
  */
-import type { IrBinary, IrCall, IrExpr, IrRange, RoundingMode, TermsIr } from "../ir/ir.ts";
+import type { IrBinary, IrCall, IrExpr, IrRange, PeriodFact, RoundingMode, TermsIr } from "../ir/ir.ts";
+import { kindOf } from "../ir/exhaustive.ts";
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { addDays, addMonths, addYears, compareDates, dayNumber, parseDate } from "../eval/dates.ts";
@@ -195,7 +196,7 @@ function prepareNode(e: IrExpr, scope: ExprScope): Ev {
     case "Invalid":
       return internal(e.reason);
     default:
-      return internal(`internal: unknown expression kind ${(e as { kind: unknown }).kind}`);
+      return internal(`internal: unknown expression kind ${kindOf(e)}`);
   }
 }
 
@@ -258,7 +259,10 @@ export class PeriodDeps {
         return e.args.reduce((d, a) => d | this.of(a), period);
       }
       case "If": return this.of(e.cond) | this.of(e.then) | this.of(e.else);
-      default: return DYNAMIC;
+      default: {
+        kindOf(e);
+        return DYNAMIC;
+      }
     }
   }
 }
@@ -270,7 +274,21 @@ function isCostly(e: IrExpr): boolean {
     case "Binary": return e.op === "/" || isCostly(e.left) || isCostly(e.right);
     case "Call": return builtinNamed(e.fn)?.costly(e.args.length) === true || e.args.some(isCostly);
     case "If": return isCostly(e.cond) || isCostly(e.then) || isCostly(e.else);
-    default: return false;
+    case "Number":
+    case "Duration":
+    case "Date":
+    case "Input":
+    case "Const":
+    case "Schedule":
+    case "Let":
+    case "Balance":
+    case "EventArg":
+    case "PeriodFact":
+    case "Invalid":
+      return false;
+    default:
+      kindOf(e);
+      return false;
   }
 }
 
@@ -310,14 +328,16 @@ function traceNamed(f: Frame, ref: TraceRef, m: Memo): void {
   trace.addAll(depsOf(f, m));
 }
 
-function factGetter(fact: string): ((f: Frame) => unknown) | null {
+function factGetter(fact: PeriodFact): ((f: Frame) => unknown) | null {
   switch (fact) {
     case "days": return (f) => f.facts.days;
     case "period_index": return (f) => f.facts.periodIndex;
     case "contract_year": return (f) => f.facts.contractYear;
     case "period_start": return (f) => f.facts.start;
     case "period_end": return (f) => f.facts.end;
-    default: return null;
+    default:
+      kindOf(fact);
+      return null;
   }
 }
 

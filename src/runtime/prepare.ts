@@ -26,6 +26,7 @@ import { PeriodDeps, prepareExpr, toRange } from "./prepare-expr.ts";
 import { prepareTiers } from "./tiers.ts";
 import type { ExprScope } from "./prepare-expr.ts";
 import { RunError } from "./run-error.ts";
+import { kindOf } from "../ir/exhaustive.ts";
 import { Trace, traceEntries, traceText } from "./trace.ts";
 
 /** What a period's clauses produce, in clause order then statement order. */
@@ -272,7 +273,7 @@ function statement(s: IrStmt, scope: ExprScope, streakBase: number, streakN: rea
     }
     default:
       return () => {
-        throw new Error(`internal: unknown statement kind ${(s as { kind: unknown }).kind}`);
+        throw new Error(`internal: unknown statement kind ${kindOf(s)}`);
       };
   }
 }

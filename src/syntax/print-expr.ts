@@ -103,6 +103,16 @@ export class ExprPrinter {
   }
 }
 
+const PLAIN = new ExprPrinter();
+
+/**
+ * The canonical text of an expression, number literals as the AST holds
+ * them (`1_000_000` is 1000000): what messages and the IR quote.
+ */
+export function printExpr(e: Expr): string {
+  return PLAIN.expr(e);
+}
+
 /** A parameter's type as written: `party`, `event(amount: USD)`, `money per gpu_hour`, … */
 export function paramTypeText(t: ParamType): string {
   switch (t.kind) {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { exprText } from "../../src/compile/expr-text.ts";
+import { printExpr } from "../../src/syntax/print-expr.ts";
 import type { ConstDecl } from "../../src/syntax/ast.ts";
 import { parseSource } from "../../src/syntax/parse.ts";
 
 const printed = (expr: string): string => {
   const parsed = parseSource(`const x = ${expr}`);
   expect(parsed.diagnostics).toEqual([]);
-  return exprText((parsed.value.decls[0] as ConstDecl).value);
+  return printExpr((parsed.value.decls[0] as ConstDecl).value);
 };
 
-describe("exprText", () => {
+describe("printExpr: the text messages and the IR quote", () => {
   it.each([
     ["(capacity_hours - sold_hours) * 2 USD per gpu_hour", "(capacity_hours - sold_hours) * 2 USD per gpu_hour"],
     ["a - (b - c)", "a - (b - c)"],
