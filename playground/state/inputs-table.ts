@@ -1,7 +1,7 @@
 /**
  * The inputs panel's model: one row per period (columns = declared
  * inputs) and a list of dated events, all values kept as the text the
- * user typed. It converts to and from the JSON inputs file of brief §7,
+ * user typed. It converts to and from the JSON inputs file of docs/language.md §11,
  * which is what the analysis hands to the CLI's own loader, so every
  * check on the data (missing value, bad number, unknown field) is the
  * loader's, not the panel's.

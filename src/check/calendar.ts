@@ -1,5 +1,5 @@
 /**
- * The term's calendar as the checker needs it (brief §3): how many contract
+ * The term's calendar as the checker needs it (docs/language.md §6): how many contract
  * years and periods the term has, and which dates start a period. Built on
  * the interpreter's own period computation so both always agree.
  */

@@ -13,7 +13,7 @@ import type { Type } from "../types/types.ts";
 export type { Type };
 import type { TermsHeader } from "../ir/ir.ts";
 
-/** The period facts of brief §2, usable anywhere in expressions. */
+/** The period facts of docs/language.md §4, usable anywhere in expressions. */
 export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
 export const PERIOD_FACTS: readonly PeriodFact[] = ["days", "period_index", "contract_year", "period_start", "period_end"];
 

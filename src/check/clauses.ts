@@ -1,5 +1,5 @@
 /**
- * Clause statements (brief §5): lets, payments, grants, `when`, `on`,
+ * Clause statements (docs/language.md §7): lets, payments, grants, `when`, `on`,
  * `at signing`, caps and the `from`/`until` window. Lets are block-scoped
  * and visible only after their declaration; event arguments are visible
  * inside their `on` (and in `on` blocks nested in it).

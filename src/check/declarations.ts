@@ -1,5 +1,5 @@
 /**
- * The deal header (brief §1, §3): exactly one `deal`, `parties`, `term` and
+ * The deal header (docs/language.md §2, §5 "deal, parties, term, currency", §6): exactly one `deal`, `parties`, `term` and
  * `currency`; at most one `settle`. Establishes the deal currency and the
  * term calendar for the later passes.
  */

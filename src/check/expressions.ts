@@ -1,5 +1,5 @@
 /**
- * Types of expressions (brief §2): resolves every NameRef, gives every
+ * Types of expressions (docs/language.md §3, §4): resolves every NameRef, gives every
  * expression a Type, and reports unit and type mismatches naming both
  * sides. An operand of the error type (already reported, or an ErrorExpr
  * the parser left) makes the result the error type without a new report.

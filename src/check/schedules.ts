@@ -1,5 +1,5 @@
 /**
- * Schedules (brief §5): step tables keyed by contract year, period or date.
+ * Schedules (docs/language.md §5 "schedule"): step tables keyed by contract year, period or date.
  * Every value has one type; every contract year (period, period start) of
  * the term is covered exactly once; a `tapering` schedule is proven never
  * to rise, by evaluating its constant values exactly.

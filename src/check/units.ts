@@ -1,5 +1,5 @@
 /**
- * Unit expressions (brief §2): `USD`, `gpu_hour`, `USD per gpu_hour`,
+ * Unit expressions (docs/language.md §3.2): `USD`, `gpu_hour`, `USD per gpu_hour`,
  * `number` (dimensionless) and, in literals only, the durations `days`,
  * `months`, `years`. The deal currency and the declared `units` are the
  * known base units.

@@ -1,4 +1,4 @@
-/** Exit codes of the `tenor` command (brief §9). */
+/** Exit codes of the `tenor` command (docs/language.md §14). */
 export const EXIT = {
   ok: 0,
   /** Errors in the term sheet (syntax, check) or failing `test` blocks. */

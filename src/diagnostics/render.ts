@@ -1,5 +1,5 @@
 /**
- * Diagnostics as text for terminals (brief §9):
+ * Diagnostics as text for terminals (docs/language.md §14):
  *   FILE:LINE:COL: error|warning: message [TNxxxx]
  *     12 |   sharon pays nvidia revenue * * 10%
  *        |                                ^

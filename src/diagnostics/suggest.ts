@@ -1,5 +1,5 @@
 /**
- * "did you mean share_rate?" (brief §9): the closest known name by edit
+ * "did you mean share_rate?" (docs/language.md §5 "Names"): the closest known name by edit
  * distance. Only called once an error is found, so its cost never matters
  * for a correct sheet.
  */

@@ -30,7 +30,7 @@ export interface AnalysisRequest {
   /** Increases with every edit; the editor drops results for older versions. */
   readonly version: number;
   readonly source: string;
-  /** The inputs as a JSON inputs file (brief §7): `{ "periods": […], "events": […] }`. */
+  /** The inputs as a JSON inputs file (docs/language.md §11 "JSON"): `{ "periods": […], "events": […] }`. */
   readonly inputs: string;
 }
 

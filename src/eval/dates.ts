@@ -1,8 +1,8 @@
 /**
- * Calendar dates (brief §2, §3): ISO `YYYY-MM-DD` in the proleptic
+ * Calendar dates (docs/language.md §3.4, §6): ISO `YYYY-MM-DD` in the proleptic
  * Gregorian calendar, as plain integers. No JS `Date` and no time zones,
  * so the same date arithmetic gives the same answer on every machine
- * (brief §6.5). Day arithmetic goes through a day number (days since
+ * (docs/language.md §12). Day arithmetic goes through a day number (days since
  * 1970-01-01) computed with Howard Hinnant's civil-calendar algorithm.
  */
 
@@ -110,7 +110,7 @@ export function addDays(d: CalendarDate, n: number): CalendarDate {
 /**
  * The date `n` months later (earlier when n < 0), on the same day of the
  * month or, when that day does not exist, on the month's last day
- * (2026-01-31 + 1 month = 2026-02-28), as brief §3 asks of periods.
+ * (2026-01-31 + 1 month = 2026-02-28), as docs/language.md §6 asks of periods.
  */
 export function addMonths(d: CalendarDate, n: number): CalendarDate {
   const total = d.year * 12 + (d.month - 1) + n;

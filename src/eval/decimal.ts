@@ -1,5 +1,5 @@
 /**
- * Exact decimal arithmetic: the only module that touches big.js (brief §6).
+ * Exact decimal arithmetic: the only module that touches big.js (docs/language.md §9).
  *
  * `+ − ×` are exact; division is carried to 20 decimal places, half-even.
  * Values never pass through a JS number: they are parsed from and printed
@@ -11,7 +11,7 @@ import type { RoundingMode } from "../ir/ir.ts";
 
 // A private constructor so no other big.js configuration can leak in.
 const B = BigModule();
-B.DP = 20; // division precision, brief §6.1
+B.DP = 20; // division precision, docs/language.md §9
 B.RM = 2; // half-even
 B.NE = -1_000_000; // never print exponent notation
 B.PE = 1_000_000;

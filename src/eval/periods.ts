@@ -1,5 +1,5 @@
 /**
- * The periods of a term (brief §3).
+ * The periods of a term (docs/language.md §6).
  *
  * `term A to B, monthly|quarterly|annually`: period k (k = 0, 1, …) starts
  * at A + k·(1, 3 or 12) months, computed from A each time so a clamped

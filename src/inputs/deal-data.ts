@@ -1,5 +1,5 @@
 /**
- * Observed period data and events, validated against the deal (brief §4):
+ * Observed period data and events, validated against the deal (docs/language.md §11):
  * what the interpreter consumes. Loaders (JSON, CSV) produce it or report
  * every defect as an input diagnostic naming the row/period and the field.
  */

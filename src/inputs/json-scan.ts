@@ -1,7 +1,7 @@
 /**
  * A small strict JSON reader (RFC 8259) for inputs files. `JSON.parse`
  * would not do: it turns numbers into binary floats before we can see
- * their text (brief §7: a number is accepted only if read without loss),
+ * their text (docs/language.md §11 "JSON": a number is accepted only if read without loss),
  * it lets a later duplicate key silently win, and a plain object built
  * from user keys invites `__proto__` trouble. Here numbers keep their
  * source text, objects keep every entry in order, and nothing throws.

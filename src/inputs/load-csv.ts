@@ -1,5 +1,5 @@
 /**
- * The CSV inputs form (brief §7): one row per period, header = `period` plus
+ * The CSV inputs form (docs/language.md §11 "CSV"): one row per period, header = `period` plus
  * the input names in any order; events in a second file, either CSV
  * (`date,event,<argument columns…>`, blank cells for arguments an event
  * lacks) or JSON (`{"events": […]}` or a bare array). Defects name the row,

@@ -1,7 +1,7 @@
 /**
  * The front door for inputs files: picks the reader by extension.
  *
- * - one `.json` file: the inputs file of brief §7;
+ * - one `.json` file: the inputs file of docs/language.md §11 "JSON";
  * - one `.csv` periods file (header has `period`), optionally with one
  *   events file: a `.csv` whose header has `date` and `event` but no
  *   `period`, or a `.json` (`{"events": […]}` or a bare array);

@@ -1,5 +1,5 @@
 /**
- * The JSON inputs file (brief §7):
+ * The JSON inputs file (docs/language.md §11 "JSON"):
  *
  *   { "periods": [ { "period": "2026-07-01", "revenue": "12000000.00", … } ],
  *     "events":  [ { "date": "2028-03-15", "event": "lease_default", "missed_rent": "1500000.00" } ] }

@@ -1,5 +1,5 @@
 /**
- * Decimal values in data files (brief §7): decimal strings, or JSON numbers
+ * Decimal values in data files (docs/language.md §11 "JSON"): decimal strings, or JSON numbers
  * only when they are read without loss.
  *
  * "Without loss" means: a JSON reader that turns the number into a binary

@@ -1,5 +1,5 @@
 /**
- * Events against the deal (brief §4): a declared event, a date inside the
+ * Events against the deal (docs/language.md §11 "Input errors"): a declared event, a date inside the
  * term, and every declared argument as a decimal. Every defect is reported.
  * Valid events come back sorted by date; equal dates keep input order.
  */
@@ -48,7 +48,7 @@ export function validateEvents(
         `${lastGiven === null ? " (none given)" : ` (${lastGiven})`}, so it is not settled in this run`));
     }
   }
-  // Array.prototype.sort is stable, so equal dates keep input order (brief §5).
+  // Array.prototype.sort is stable, so equal dates keep input order (docs/language.md §7 "on EVENT").
   return valid.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

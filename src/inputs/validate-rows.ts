@@ -1,5 +1,5 @@
 /**
- * Period rows against the deal (brief §4): every declared input has a
+ * Period rows against the deal (docs/language.md §11 "Input errors"): every declared input has a
  * decimal value, every row names a period start of the term, and rows run
  * in ascending order, contiguous from period 1. Every defect is reported,
  * each naming the row (or its period) and the field.
@@ -117,7 +117,7 @@ function rowValues(row: RawRow, name: string, inputs: readonly string[], out: Di
   return values;
 }
 
-/** Rows must run in ascending order, once per period, from period 1 without gaps (brief §4). */
+/** Rows must run in ascending order, once per period, from period 1 without gaps (docs/language.md §11 "Input errors"). */
 function checkOrder(located: readonly { row: RawRow; period: Period }[], periods: readonly Period[], out: Diagnostic[]): void {
   const firstRow = new Map<number, RawRow>();
   let latest: Period | null = null;

@@ -28,13 +28,13 @@ export type IrRange = readonly [start: number, end: number];
 /** The run-time kind of a value: exact decimal, boolean, calendar date, or a duration in whole days/months/years. */
 export type ValueType = "number" | "bool" | "date" | "duration";
 
-/** Settlement frequency of the term (brief §3). */
+/** Settlement frequency of the term (docs/language.md §6). */
 export type Frequency = "monthly" | "quarterly" | "annually";
 
-/** Rounding of payments to the currency's minor unit (brief §6.2). */
+/** Rounding of payments to the currency's minor unit (docs/language.md §5 "deal, parties, term, currency", §9). */
 export type RoundingMode = "half_even" | "half_up" | "down" | "up";
 
-/** The period facts of brief §2. `period_start` and `period_end` are dates; the others plain numbers. */
+/** The period facts of docs/language.md §4. `period_start` and `period_end` are dates; the others plain numbers. */
 export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
 
 /**
@@ -362,7 +362,7 @@ export interface IrStreak {
 /** A clause: statements to run in declaration order, once per period. */
 export interface IrClause {
   readonly name: string;
-  /** The quoted title, or the name when there is none (brief §7). */
+  /** The quoted title, or the name when there is none (docs/language.md §12). */
   readonly title: string;
   /** `from DATE` (ISO) or null. */
   readonly from: string | null;

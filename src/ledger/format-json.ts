@@ -1,5 +1,5 @@
 /**
- * The ledger as JSON (brief §7): keys in exactly the documented order,
+ * The ledger as JSON (docs/language.md §12): keys in exactly the documented order,
  * 2-space indentation, a trailing newline. Built from fresh objects so the
  * key order never depends on how the ledger was assembled.
  */

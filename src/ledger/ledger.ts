@@ -1,5 +1,5 @@
 /**
- * The settlement ledger: brief §7, the contract with every consumer.
+ * The settlement ledger: docs/language.md §12, the contract with every consumer.
  * Field names and meanings are fixed; money is a string with exactly the
  * currency's decimals. `trace` is an addition that explains a line.
  */

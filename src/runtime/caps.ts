@@ -1,5 +1,5 @@
 /**
- * Caps (brief §5, §6.3): `cap AMOUNT over term | per contract_year | per
+ * Caps (docs/language.md §7 "cap", §9): `cap AMOUNT over term | per contract_year | per
  * period` bounds a clause's total payments in that window. A clause may
  * have several caps; a payment is cut to the smallest headroom, and what
  * is paid counts against every one of them.

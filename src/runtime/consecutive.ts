@@ -1,5 +1,5 @@
 /**
- * `when COND for N consecutive periods` (brief §5): holds in a period when
+ * `when COND for N consecutive periods` (docs/language.md §7 "when … for N consecutive periods"): holds in a period when
  * COND holds in it and in the N−1 periods before it. COND is observed in
  * every period of the run, whatever encloses the `when` and whether or not
  * the clause's window is open, so the history is never interrupted by the

@@ -1,5 +1,5 @@
 /**
- * Settles periods (brief §5–§7): for each period, every clause in
+ * Settles periods (docs/language.md §8, §12): for each period, every clause in
  * declaration order — its streak conditions observed first, then its
  * statements when its window is open — then netting; totals over the run.
  * Shared by full runs, incremental settlement (one period at a time from a

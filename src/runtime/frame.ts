@@ -24,7 +24,7 @@ export interface EventInput {
   readonly args: readonly (Decimal | undefined)[];
 }
 
-/** The period facts of brief §2 as values. */
+/** The period facts of docs/language.md §4 as values. */
 export interface PeriodFacts {
   readonly days: Decimal;
   readonly periodIndex: Decimal;

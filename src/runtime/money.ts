@@ -1,5 +1,5 @@
 /**
- * Money (brief §6.2, §7): each payment is rounded to the currency's minor
+ * Money (docs/language.md §9, §12): each payment is rounded to the currency's minor
  * unit with the deal's rounding mode, and printed with exactly the
  * currency's decimals.
  */
@@ -11,7 +11,7 @@ export interface MoneyRules {
   readonly rounding: RoundingMode;
 }
 
-/** `computed` of brief §6.2. */
+/** `computed` of docs/language.md §9. */
 export function roundMoney(d: Decimal, rules: MoneyRules): Decimal {
   return d.round(rules.decimals, rules.rounding);
 }

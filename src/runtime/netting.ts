@@ -1,5 +1,5 @@
 /**
- * Netting and totals (brief §5 `settle net`, §7).
+ * Netting and totals (docs/language.md §5 `settle net`, §12).
  *
  * - net: per period, the payments between each pair of parties are summed
  *   into one signed balance (in the direction of the pair's first line);

@@ -4,7 +4,7 @@
  * operands, with every name already a slot. Evaluating a period walks no
  * tree and looks nothing up by name.
  *
- * Semantics (brief §2, §6.1): `+ − ×` exact, division to 20 places
+ * Semantics (docs/language.md §3.3, §9): `+ − ×` exact, division to 20 places
  * half-even (Decimal), `and`/`or`/`if` short-circuit so that an untaken
  * branch never fails. When the frame has a trace, every name reference
  * records itself (and, for computed values, what they came from).
@@ -474,7 +474,7 @@ function comparer(lt: string, rt: string, equality: boolean): ((a: unknown, b: u
   }
 }
 
-/** DATE ± duration; a month-end clamps as in brief §3 (2026-01-31 + 1 month = 2026-02-28). */
+/** DATE ± duration; a month-end clamps as in docs/language.md §3.4 (2026-01-31 + 1 month = 2026-02-28). */
 function shift(d: CalendarDate, by: Duration, sign: 1 | -1, text: string, range: Range): CalendarDate {
   if (!by.amount.isInteger()) {
     throw new RunError(RUN.durationNotWhole, `${by.amount.toString()} ${by.per} is not a whole number of ${by.per} in ${text}`, range);

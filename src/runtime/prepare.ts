@@ -279,7 +279,7 @@ function statement(s: IrStmt, scope: ExprScope, streakBase: number, streakN: rea
 }
 
 /**
- * A payment (brief §6): rounded to the currency's minor unit (`computed`),
+ * A payment (docs/language.md §9): rounded to the currency's minor unit (`computed`),
  * refused when negative, dropped when 0.00, then cut to the clause's
  * smallest cap headroom (`amount`).
  */
@@ -318,7 +318,7 @@ function pays(s: IrPays, scope: ExprScope, money: MoneyContext): Exec {
         range,
       );
     }
-    if (computed.isZero()) return; // brief §6.3: no line for a computed 0.00
+    if (computed.isZero()) return; // docs/language.md §9: no line for a computed 0.00
     const clause = run.clause;
     let paid = computed;
     if (clause.capWindows.length > 0) {

@@ -1,5 +1,5 @@
 /**
- * The inputs of brief §7 (`{ "periods": […], "events": […] }`, as JSON text
+ * The inputs of docs/language.md §11 "JSON" (`{ "periods": […], "events": […] }`, as JSON text
  * or as an already-parsed object) turned into the engine's per-period form.
  *
  * Two paths, one answer:
@@ -145,7 +145,7 @@ export function fastPath(header: TermsHeader, term: readonly Period[], inputs: s
     events.push({ date, slot, input: { date, args }, index: period.index });
   }
   if (measure && bytes + 64 > limits.maxInputBytes) return null;
-  // Array.prototype.sort is stable, so equal dates keep input order (brief §5).
+  // Array.prototype.sort is stable, so equal dates keep input order (docs/language.md §7 "on EVENT").
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const e of events) periods[e.index - 1]!.events[e.slot]!.push(e.input);
   return periods;

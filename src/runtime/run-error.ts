@@ -1,6 +1,6 @@
 /**
  * A run-time error raised while evaluating one clause in one period
- * (brief §6.4). It is thrown inside the interpreter only, caught by the
+ * (docs/language.md §10). It is thrown inside the interpreter only, caught by the
  * engine, which prefixes the clause and the period and turns it into a
  * diagnostic: evaluation stops at the first one.
  */

@@ -1,5 +1,5 @@
 /**
- * `test` blocks (brief §1, §9 `tenor test`): each test settles only the
+ * `test` blocks (docs/language.md §13, §14 `tenor test`): each test settles only the
  * periods it lists, sorted by date (any periods of the term, not
  * necessarily contiguous), with the values and events it gives, then
  * compares each `expect` with the sum of the matching lines' amounts.

@@ -1,5 +1,5 @@
 /**
- * Schedule lookup (brief §5): which entry of a step table applies to a
+ * Schedule lookup (docs/language.md §5 "schedule"): which entry of a step table applies to a
  * period. The IR gives each entry plain bounds, so the per-period lookup
  * is a scan of a few integer or string comparisons.
  *

@@ -1,9 +1,9 @@
 /**
  * Validated period data (src/inputs DealData) to the engine's per-period
  * form — inputs and events by slot — and the ledger of a whole run
- * (brief §7): exactly the data rows given (brief §4: contiguous from
+ * (docs/language.md §12): exactly the data rows given (docs/language.md §11 "Input errors": contiguous from
  * period 1, as the inputs reader validated); each row's period — dates,
- * contract year, days — comes from the term (brief §3).
+ * contract year, days — comes from the term (docs/language.md §6).
  */
 import { RUN } from "../diagnostics/codes/run.ts";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";

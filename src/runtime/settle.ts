@@ -1,6 +1,6 @@
 /**
  * Settling compiled terms: a whole run (`settle`) or one period at a time
- * from a snapshot (`settlePeriod`). Both return the ledger of brief §7 (the
+ * from a snapshot (`settlePeriod`). Both return the ledger of docs/language.md §12 (the
  * same objects the CLI prints) or throw a TenorError.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -25,7 +25,7 @@ export interface SettleOptions {
 }
 
 /**
- * Settles the periods given in `inputs` (brief §7's inputs file: JSON text
+ * Settles the periods given in `inputs` (the inputs file of docs/language.md §11 "JSON": JSON text
  * or the parsed object). Throws TenorError on an input error (with the
  * period and field) or a run-time error (with the clause and period).
  */

@@ -1,5 +1,5 @@
 /**
- * The periods of a term (brief §3) and their facts (brief §2: days,
+ * The periods of a term (docs/language.md §6) and their facts (docs/language.md §4: days,
  * period_index, contract_year, period_start, period_end), computed once per
  * distinct term and shared by every program on it: a portfolio of deals on
  * the same term computes its calendar once. Facts are made on first use,

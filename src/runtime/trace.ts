@@ -1,5 +1,5 @@
 /**
- * The explanation of a ledger line (brief §7 "an explanation trace per
+ * The explanation of a ledger line (docs/language.md §12 `trace`, "an explanation trace per
  * line"): the named values that produced it, in first-use order, each name
  * once. A named value that was itself computed (a let, a const, a schedule
  * rate) is listed where it is first used, followed by what it was computed

@@ -1,5 +1,5 @@
 /**
- * Run-time values (brief §2), unboxed: the IR gives every expression its
+ * Run-time values (docs/language.md §3), unboxed: the IR gives every expression its
  * static type, so a value is just its payload — a Decimal (number), a
  * boolean, a CalendarDate (date) or a Duration — and each operation is
  * specialized on the types once, when the program is prepared.

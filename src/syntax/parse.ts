@@ -1,5 +1,5 @@
 /**
- * Source text → AST (brief §9: `tenor check` reports every mistake, each
+ * Source text → AST (docs/language.md §2, §14: `tenor check` reports every mistake, each
  * once, and recovers). Never throws: lexer errors become TN1001/TN1003,
  * parser errors TN1002, resource limits TN1004/TN1005.
  *

@@ -1,5 +1,5 @@
 /**
- * The formatter (brief §9, `tenor fmt`): one canonical layout for a term
+ * The formatter (docs/language.md §14 "Formatting", `tenor fmt`): one canonical layout for a term
  * sheet, idempotent, keeping every comment.
  *
  * Layout (docs/language.md, "Formatting"):

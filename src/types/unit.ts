@@ -1,5 +1,5 @@
 /**
- * Dimensional units (brief §2): a product of base units with integer
+ * Dimensional units (docs/language.md §3.2): a product of base units with integer
  * exponents. The deal currency is a base unit like any declared one.
  * `USD per gpu_hour` is {USD: 1, gpu_hour: -1}; a plain number has none.
  */

@@ -19,7 +19,7 @@
  *
  * A GeneratedProgram is `{ seed, source, inputs }`: `source` passes
  * `checkSource` with zero errors (warnings such as an unused let may
- * occur); `inputs` is a brief §7 inputs object for it — `periods` are
+ * occur); `inputs` is a docs/language.md §11 inputs object for it — `periods` are
  * contiguous from period 1 (a random count up to the whole term) with a
  * decimal string for every input, `events` fall inside those periods (sorted
  * by date) with every argument — and `api.runSource` settles it without
@@ -70,7 +70,7 @@ export interface ProgramOptions {
   readonly layout?: "pretty" | "commented" | "messy";
 }
 
-/** A brief §7 inputs file as a JSON-ready object (every value a decimal string). */
+/** A docs/language.md §11 inputs file as a JSON-ready object (every value a decimal string). */
 export interface GeneratedInputs {
   readonly periods: readonly Readonly<Record<string, string>>[];
   readonly events: readonly Readonly<Record<string, string>>[];

@@ -17,7 +17,7 @@ describe("defects found by fuzzing", () => {
     expect(run.diagnostics.map((d) => d.code)).toEqual(["TN3016"]);
   });
 
-  // Exact + − × (brief §6.1) doubles the digits at every squaring; Decimal refuses values past
+  // Exact + − × (docs/language.md §9) doubles the digits at every squaring; Decimal refuses values past
   // 1,000 significant digits (DECIMAL_LIMITS), so a 1 KB chain of squares stops at once.
   it("a chain of 29 squarings gives TN3018 instead of an exponential hang", () => {
     const lets = Array.from({ length: 29 }, (_, i) => `let l${i + 1} = l${i} * l${i}`).join("\n");

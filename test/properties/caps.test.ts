@@ -1,5 +1,5 @@
 /**
- * Property (d), brief §6 and docs §9: caps per period, per contract year and
+ * Property (d), docs/language.md §9: caps per period, per contract year and
  * over the term, together on one clause. On random inputs no window's total
  * ever exceeds its cap, and each line is exactly its `computed` cut to the
  * smallest headroom (rounded down to cents), with `capped` saying so.

@@ -1,5 +1,5 @@
 /**
- * Property (f), brief §9 and style "no-throw parsing": checkSource never
+ * Property (f), docs/language.md §14 "Limits" and style "no-throw parsing": checkSource never
  * throws on random mutations of a valid term sheet (tokens or characters
  * deleted, duplicated, swapped or inserted), and every diagnostic it
  * returns is well-formed: a catalog-shaped code, a severity, and a range

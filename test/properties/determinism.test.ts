@@ -1,5 +1,5 @@
 /**
- * Property (e), brief §7 and docs §12: the same source and inputs give
+ * Property (e), docs/language.md §12: the same source and inputs give
  * byte-identical JSON ledgers on every run, and the inputs given as one
  * JSON file or as a periods CSV plus an events CSV give the same ledger.
  */

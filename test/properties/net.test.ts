@@ -1,5 +1,5 @@
 /**
- * Property (b), brief §7 and docs §12: under `settle net`, each period's
+ * Property (b), docs/language.md §12: under `settle net`, each period's
  * `net` has one transfer per pair of parties whose lines in that period do
  * not balance, equal to the signed sum of the pair's line amounts, from the
  * net payer, in order of the pair's first line; balanced pairs are absent.

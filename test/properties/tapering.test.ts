@@ -1,5 +1,5 @@
 /**
- * Property (a), brief §5 and docs §5 "tapering": the checker accepts a
+ * Property (a), docs/language.md §5 "schedule" (`tapering`): the checker accepts a
  * `tapering` schedule only when its values never rise in key order, so a
  * settled run never sees the rate go up; and when the values do rise, the
  * checker rejects the schedule with TN2052 (and never reports TN2052

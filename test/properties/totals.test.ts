@@ -1,5 +1,5 @@
 /**
- * Property (c), brief §7 and docs §12: `totals` holds, per (payer, payee),
+ * Property (c), docs/language.md §12: `totals` holds, per (payer, payee),
  * the sum of the amounts of all its lines over the run (not netted), one
  * entry per pair with any line (even when the sum is 0.00), in order of the
  * pair's first line.

@@ -1,5 +1,5 @@
 /**
- * The reference evaluator's own calendar, written from the brief §3 and
+ * The reference evaluator's own calendar, written from
  * docs/language.md §3.4/§6: proleptic Gregorian dates, month arithmetic
  * that clamps to the month's last day, periods computed from the term
  * start, contract years. Plain loops; nothing shared with src/.

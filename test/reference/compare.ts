@@ -12,7 +12,7 @@ export type Outcome = { readonly kind: "ledger"; readonly ledger: unknown } | { 
 const pick = (o: object, keys: readonly string[]) =>
   Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
 
-/** The brief §7 fields of a ledger, in one key order (the interpreter's `trace` and any other extra left out). */
+/** The docs/language.md §12 fields of a ledger, in one key order (the interpreter's `trace` and any other extra left out). */
 export function briefFields(ledger: Ledger | RefLedger): unknown {
   return {
     deal: ledger.deal,

@@ -1,7 +1,7 @@
 /**
  * The differential property (issue 4): the interpreter (src/api.ts) and the
  * independent reference evaluator (./reference-run.ts) settle generated
- * term sheets to the same brief §7 ledger, or fail with the same run-time
+ * term sheets to the same docs/language.md §12 ledger, or fail with the same run-time
  * error code. 10,000 (program, data) pairs in all, 0 divergences:
  *
  * - 8,000 from ./case-generator.ts (2,000 programs × 4 data sets; it also

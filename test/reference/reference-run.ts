@@ -5,7 +5,7 @@
  * (./rational.ts), its own calendar (./calendar.ts), a plain loop over the
  * periods, its own rounding, caps, netting and totals. It takes the AST and
  * the checker's name bindings (parsing and checking are not what it checks)
- * and returns the brief §7 ledger fields (no trace), or the code of the
+ * and returns the docs/language.md §12 ledger fields (no trace), or the code of the
  * first run-time error.
  */
 import type { CheckedProgram } from "../../src/check/checked-program.ts";
@@ -53,13 +53,13 @@ export interface RefLedger {
 
 export type RefResult = { readonly ok: true; readonly ledger: RefLedger } | { readonly ok: false; readonly code: string; readonly message: string };
 
-/** Period data and events as the brief §7 inputs file states them. */
+/** Period data and events as the docs/language.md §11 inputs file states them. */
 export interface RefData {
   readonly periods: readonly { readonly period: string; readonly values: ReadonlyMap<string, Rat> }[];
   readonly events: readonly { readonly date: string; readonly event: string; readonly args: ReadonlyMap<string, Rat> }[];
 }
 
-/** Reads a brief §7 JSON inputs file whose values are decimal strings (or integral JSON numbers). */
+/** Reads a docs/language.md §11 JSON inputs file whose values are decimal strings (or integral JSON numbers). */
 export function refDataFromJson(text: string): RefData {
   const doc = JSON.parse(text) as { periods?: Record<string, unknown>[]; events?: Record<string, unknown>[] };
   const value = (v: unknown): Rat => Rat.parse(typeof v === "number" ? String(v) : (v as string).trim());
@@ -146,7 +146,7 @@ interface Paid {
   readonly amount: Rat;
 }
 
-/** Settles `checked` over `data` (brief §4–§7). Never throws for run-time errors: they come back as a code. */
+/** Settles `checked` over `data` (docs/language.md §7–§12). Never throws for run-time errors: they come back as a code. */
 export function referenceRun(checked: CheckedProgram, data: RefData): RefResult {
   try {
     return { ok: true, ledger: new Run(checked, data).ledger() };
@@ -335,7 +335,7 @@ class Run {
     }
   }
 
-  // ---- payments and caps (brief §6.2–§6.4)
+  // ---- payments and caps (docs/language.md §9, §10)
 
   private pay(payer: string, payee: string, exact: Rat, lines: RefLine[]): void {
     const computed = exact.round(this.decimals, this.mode);
@@ -404,7 +404,7 @@ class Run {
         : { from: p.b, to: p.a, amount: this.money(p.balance.neg()) }));
   }
 
-  // ---- expressions (brief §2, docs §3–§4)
+  // ---- expressions (docs/language.md §3–§4)
 
   private eval(e: Expr): Value {
     switch (e.kind) {

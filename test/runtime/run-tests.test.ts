@@ -12,7 +12,7 @@ import { checkedOf } from "./helpers.ts";
 const irOf = (checked: CheckedProgram): TermsIr => lowerProgram(checked);
 const runTests = (checked: CheckedProgram) => runPrepared(prepareProgram(irOf(checked)));
 
-// The whole term sheet of brief §1, with its test block.
+// The product brief's sample term sheet, with its test block (cf. docs/language.md §1).
 const BRIEF = readFileSync(new URL("../fixtures/brief-sample.tenor", import.meta.url), "utf8");
 
 const DEAL = `

@@ -1,5 +1,5 @@
 /**
- * `tenor fmt FILE` (brief §9): prints the term sheet in its canonical layout.
+ * `tenor fmt FILE` (docs/language.md §14): prints the term sheet in its canonical layout.
  * `--write` rewrites the file in place (only when it changes); `--check`
  * writes nothing and exits 1 naming the file when it is not formatted. A
  * file with syntax errors is never formatted: its diagnostics, exit 1.

@@ -17,7 +17,7 @@ export interface PortfolioJob {
   readonly name: string;
   /** The artifact of `tenor compile`. */
   readonly terms: string;
-  /** The inputs file (JSON, brief §7). */
+  /** The inputs file (docs/language.md §11 "JSON"). */
   readonly inputs: string;
   /** Where to write the ledger (JSON, as `tenor run --format json`), if anywhere. */
   readonly ledger?: string;

@@ -1,8 +1,8 @@
 /** TN30xx: run time (evaluation of a checked program over period data, and `test` blocks). */
 export const RUN = {
-  /** A payment whose computed (rounded) amount is below zero (brief §6.4). */
+  /** A payment whose computed (rounded) amount is below zero (docs/language.md §10). */
   negativePayment: "TN3001",
-  /** A division whose divisor is zero (brief §6.4). */
+  /** A division whose divisor is zero (docs/language.md §10). */
   divisionByZero: "TN3002",
   /** No schedule entry covers the period (the checker proves coverage for contract years). */
   noScheduleEntry: "TN3003",
