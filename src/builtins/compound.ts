@@ -68,8 +68,10 @@ export const compound: Builtin = {
     const lo = rate?.lo ?? null;
     const hi = rate?.hi ?? null;
     if (lo === null || hi === null) return UNBOUNDED;
+    // Only n from 0 to MAX is ever evaluated; an interval with none of them has no value to bound.
     const nLo = n?.lo != null && n.lo.gte(Decimal.ZERO) ? n.lo.ceil() : Decimal.ZERO;
     const nHi = n?.hi != null && n.hi.lte(MAX_N) ? n.hi.floor() : MAX_N;
+    if (nLo.gt(nHi)) return UNBOUNDED;
     const minusOne = Decimal.ONE.neg();
     if (lo.lt(minusOne)) return UNBOUNDED;
     if (!lo.isNegative()) return { lo: compoundOf(lo, nLo), hi: compoundOf(hi, nHi) };

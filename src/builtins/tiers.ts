@@ -86,6 +86,7 @@ export const tier: Builtin = {
     const table = tableOf(site);
     const v = x as Decimal;
     const { rows, name } = table;
+    if (rows.length === 0) return site.fail(RUN.tierOutOfRange, `${site.text}: ${name} has no tiers`);
     const i = tierIndex(rows, v);
     if (i >= 0 && i < rows.length) return rows[i]!.value;
     const why = i < 0
