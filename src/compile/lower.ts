@@ -9,12 +9,12 @@
  * cannot express becomes an `Invalid` node, an internal error if ever run.
  */
 import type { Binding, CheckedProgram, CheckedTiers, DealHeader, Type } from "../check/checked-program.ts";
-import { Decimal } from "../eval/decimal.ts";
 import type {
   BalanceStmt, Binary, CapStmt, IfExpr, Unary, ClauseDecl, ConstDecl, Expr, LetStmt, NameRef, NumberLit, ScheduleDecl,
   ScheduleEntry, Stmt, TestDecl, Call, TiersDecl,
 } from "../syntax/ast.ts";
 import { BalanceReads } from "../check/balances.ts";
+import { literalValue } from "../check/const-eval.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { printExpr } from "../syntax/print-expr.ts";
 import { builtinNamed } from "../builtins/registry.ts";
@@ -25,9 +25,6 @@ import type {
   IrTest, IrTestValue, IrTierRow, IrTiers, TermsHeader, TermsIr, ValueType,
 } from "../ir/ir.ts";
 
-const MILLION = Decimal.ofInt(1_000_000);
-const BILLION = Decimal.ofInt(1_000_000_000);
-const HUNDRED = Decimal.ofInt(100);
 const DURATION_UNITS: readonly string[] = ["days", "months", "years"];
 
 export type { CheckedProgram };
@@ -352,11 +349,9 @@ class Lowering {
   }
 
   private literal(lit: NumberLit): IrExpr {
-    let d = Decimal.parse(lit.digits);
+    // The value the checker proved things about: the same scaling, exactly.
+    const d = literalValue(lit);
     if (d === null) return this.invalid(lit, `bad number literal ${lit.digits}`);
-    if (lit.scale === "million") d = d.mul(MILLION);
-    else if (lit.scale === "billion") d = d.mul(BILLION);
-    if (lit.percent) d = d.div(HUNDRED);
     const unit = lit.unit;
     const per = unit !== null && unit.denominator.length === 0 && unit.numerator.length === 1 ? unit.numerator[0]!.text : null;
     if (this.typeOf(lit) === "duration" && per !== null && DURATION_UNITS.includes(per)) {
