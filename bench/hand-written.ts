@@ -168,7 +168,7 @@ export function settleByHand(rows: readonly BenchRow[]): Ledger {
     }
     toNvidia = toNvidia.plus(operatorOwes);
     toOperator = toOperator.plus(nvidiaOwes);
-    periods.push({ index: p.index, start: p.start, end: p.end, contract_year: p.contractYear, days: p.days, lines, grants: [], net });
+    periods.push({ index: p.index, start: p.start, end: p.end, payment_date: p.end, contract_year: p.contractYear, days: p.days, lines, grants: [], net });
   }
   const totals = order.map((payer) => payer === "operator"
     ? { payer: "operator", payee: "nvidia", amount: money(toNvidia) }

@@ -11,7 +11,7 @@ import { Colon, DateLit, Identifier, KW } from "./tokens.ts";
 
 /** Keywords that only ever start a declaration. */
 const ALWAYS_DECL = new Set(
-  [KW.deal, KW.parties, KW.currency, KW.settle, KW.units, KW.input, KW.test, KW.import, KW.template, KW.use].map(
+  [KW.deal, KW.parties, KW.calendar, KW.paid, KW.currency, KW.settle, KW.units, KW.input, KW.test, KW.import, KW.template, KW.use].map(
     (t) => t.tokenTypeIdx,
   ),
 );

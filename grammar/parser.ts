@@ -39,7 +39,7 @@ import {
 
 /** Words used when an expression or declaration is missing. */
 const AN_EXPRESSION = "an expression";
-const A_DECLARATION = "a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, tiers, clause, test, import, template or use)";
+const A_DECLARATION = "a declaration (deal, parties, term, paid, calendar, currency, settle, units, input, event, const, schedule, tiers, clause, test, import, template or use)";
 
 /** Keywords that start a clause statement. */
 const STATEMENT_KEYWORDS = [KW.let, KW.when, KW.on, KW.at, KW.cap, KW.from, KW.until, KW.balance, KW.add, KW.subtract];
@@ -108,6 +108,8 @@ export class TenorParser extends CstParser {
         { ALT: () => this.SUBRULE(this.dealDecl) },
         { ALT: () => this.SUBRULE(this.partiesDecl) },
         { ALT: () => this.SUBRULE(this.termDecl) },
+        { ALT: () => this.SUBRULE(this.paidDecl) },
+        { ALT: () => this.SUBRULE(this.calendarDecl) },
         { ALT: () => this.SUBRULE(this.currencyDecl) },
         { ALT: () => this.SUBRULE(this.settleDecl) },
         { ALT: () => this.SUBRULE(this.unitsDecl) },
@@ -143,6 +145,7 @@ export class TenorParser extends CstParser {
     this.CONSUME(StringLit);
   });
 
+  /** `term START to END, FREQUENCY[, backward][, end_of_month]` */
   public termDecl = this.RULE("termDecl", () => {
     this.CONSUME(KW.term);
     this.CONSUME(DateLit);
@@ -157,6 +160,67 @@ export class TenorParser extends CstParser {
         { ALT: () => this.CONSUME(KW.annually) },
       ],
     })));
+    this.MANY(() => {
+      this.CONSUME2(Comma);
+      this.OR2(this.once("termDecl.option", () => ({
+        ERR_MSG: "'backward' or 'end_of_month'",
+        DEF: [
+          { ALT: () => this.CONSUME(KW.backward) },
+          { ALT: () => this.CONSUME(KW.end_of_month) },
+        ],
+      })));
+    });
+  });
+
+  /**
+   * `paid on ANCHOR, CONVENTION CALENDAR` or
+   * `paid N [business] days after ANCHOR, CONVENTION CALENDAR`. The unit
+   * word (`days`, `day`) and the anchor (`period_end`, `period_start`) are
+   * names the checker reads, so `days` stays a period fact everywhere else.
+   */
+  public paidDecl = this.RULE("paidDecl", () => {
+    this.CONSUME(KW.paid);
+    this.OR(this.once("paidDecl.OR", () => ({
+      ERR_MSG: "'on' or a number of days",
+      DEF: [
+        { ALT: () => this.CONSUME(KW.on) },
+        {
+          ALT: () => {
+            this.CONSUME(NumberLit);
+            this.OPTION(() => this.CONSUME(KW.business));
+            this.CONSUME(Identifier, { LABEL: "unit" });
+            this.CONSUME(KW.after);
+          },
+        },
+      ],
+    })));
+    this.CONSUME2(Identifier, { LABEL: "anchor" });
+    this.CONSUME(Comma);
+    this.OR2(this.once("paidDecl.convention", () => ({
+      ERR_MSG: "'following', 'modified_following' or 'preceding'",
+      DEF: [
+        { ALT: () => this.CONSUME(KW.following) },
+        { ALT: () => this.CONSUME(KW.modified_following) },
+        { ALT: () => this.CONSUME(KW.preceding) },
+      ],
+    })));
+    this.CONSUME3(Identifier, { LABEL: "calendar" });
+  });
+
+  /** `calendar NAME[: BASE, …] { DATE … }`, dates separated by line breaks or commas. */
+  public calendarDecl = this.RULE("calendarDecl", () => {
+    this.CONSUME(KW.calendar);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.AT_LEAST_ONE_SEP(this.once("calendarDecl.bases", () => ({ SEP: Comma, DEF: () => this.CONSUME2(Identifier, { LABEL: "base" }) })));
+    });
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.CONSUME(DateLit);
+      this.OPTION2(() => this.CONSUME2(Comma));
+    });
+    this.CONSUME(RBrace);
   });
 
   public currencyDecl = this.RULE("currencyDecl", () => {

@@ -81,7 +81,8 @@ export const BinaryOp = createToken({ name: "BinaryOp", pattern: Lexer.NA, label
 
 /** Every keyword word, in the order of the language decisions. */
 export const KEYWORDS = [
-  "deal", "parties", "term", "to", "monthly", "quarterly", "annually",
+  "deal", "parties", "term", "to", "monthly", "quarterly", "annually", "backward", "end_of_month",
+  "calendar", "paid", "business", "after", "following", "modified_following", "preceding",
   "currency", "rounding", "half_even", "half_up", "down", "up",
   "settle", "net", "units", "input", "event", "const",
   "schedule", "by", "tapering", "year", "onward", "period", "contract_year", "date",

@@ -55,6 +55,7 @@ function kindOf(kind: CompletionKind): languages.CompletionItemKind {
     case "periodFact": return K.Property;
     case "builtin": return K.Function;
     case "template": return K.Class;
+    case "calendar": return K.EnumMember;
   }
 }
 

@@ -109,7 +109,7 @@ function esc(text: string): string {
 
 function periodHtml(p: LedgerPeriod): string {
   const rows: string[] = [
-    `<tr class="period-row"><th colspan="4" scope="rowgroup">Period ${p.index} · ${esc(p.start)} – ${esc(p.end)} · contract year ${p.contract_year} · ${p.days} days</th></tr>`,
+    `<tr class="period-row"><th colspan="4" scope="rowgroup">Period ${p.index} · ${esc(p.start)} – ${esc(p.end)} · contract year ${p.contract_year} · ${p.days} days · payment date ${esc(p.payment_date)}</th></tr>`,
   ];
   p.lines.forEach((l: LedgerLine, i) => {
     const label = esc(`${l.title}, period ${p.index}: show explanation`);

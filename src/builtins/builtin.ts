@@ -78,10 +78,30 @@ export interface CallSite {
 export interface PeriodDates {
   readonly start: CalendarDate;
   readonly end: CalendarDate;
+  /** The deal's term, for the forms that read "term"; absent where none is known (a bare period, in tests). */
+  readonly term?: TermDates;
 }
 
-/** A period fact a form of a built-in reads (and the runtime traces). */
-export type PeriodRead = "period_start" | "period_end";
+/**
+ * The deal's term (docs/language.md §6): its first and last day, its
+ * periods a year (12 monthly, 4 quarterly, 1 annually), and how its period
+ * dates roll: from `anchor` (the start, or for `backward` the day after
+ * the end), on month ends with `endOfMonth` when the anchor is one.
+ */
+export interface TermDates {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly perYear: number;
+  readonly anchor: CalendarDate;
+  readonly endOfMonth: boolean;
+}
+
+/**
+ * What of the period a form of a built-in reads: a period fact (which the
+ * runtime traces), or the deal's term (`term`: not a named value, so not
+ * traced; a form reading it is never folded, like one reading a fact).
+ */
+export type PeriodRead = "period_start" | "period_end" | "term";
 
 /** A closed range of numbers; a null end is unbounded on that side. */
 export interface Interval {

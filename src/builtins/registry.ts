@@ -5,7 +5,7 @@
  * Adding one is an entry here (with its tests and its docs row).
  */
 import type { Builtin } from "./builtin.ts";
-import { act360, act365f, thirty360 } from "./day-counts.ts";
+import { act360, act365f, act365l, actActIcma, actActIsda, nl365, thirty360, thirty360Us, thirtyE360, thirtyE360Isda } from "./day-counts.ts";
 import { compound } from "./compound.ts";
 import { convert } from "./convert.ts";
 import { max, min } from "./extremes.ts";
@@ -25,6 +25,13 @@ export const BUILTINS = {
   act_365f: act365f,
   act_360: act360,
   thirty_360: thirty360,
+  act_act_isda: actActIsda,
+  act_act_icma: actActIcma,
+  thirty_e_360: thirtyE360,
+  thirty_e_360_isda: thirtyE360Isda,
+  thirty_360_us: thirty360Us,
+  act_365l: act365l,
+  nl_365: nl365,
   convert,
   compound,
   tier,

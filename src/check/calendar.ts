@@ -5,10 +5,11 @@
  */
 import { formatDate, type CalendarDate } from "../eval/dates.ts";
 import { periodsOfTerm, type Period } from "../eval/periods.ts";
-import type { Frequency } from "../ir/ir.ts";
+import type { Frequency, TermGeneration } from "../ir/ir.ts";
 
 export class TermCalendar {
-  private readonly periods: readonly Period[];
+  /** The term's periods, in order (shared: never change them). */
+  readonly periods: readonly Period[];
   private startSet: ReadonlySet<string> | null = null;
   /** Start dates of the term's periods, in order (ISO text, which sorts as dates do). */
   readonly periodStarts: readonly string[];
@@ -16,10 +17,10 @@ export class TermCalendar {
   readonly endIso: string;
 
   /** `start` must not be after `end` (the header check ensures it). */
-  constructor(start: CalendarDate, end: CalendarDate, frequency: Frequency) {
+  constructor(start: CalendarDate, end: CalendarDate, frequency: Frequency, generation: TermGeneration = {}) {
     this.startIso = formatDate(start);
     this.endIso = formatDate(end);
-    this.periods = periodsOfTerm(this.startIso, this.endIso, frequency);
+    this.periods = periodsOfTerm(this.startIso, this.endIso, frequency, generation);
     this.periodStarts = this.periods.map((p) => p.start);
   }
 

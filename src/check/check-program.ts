@@ -11,7 +11,8 @@ import { checkClauses } from "./clauses.ts";
 import { ConstEvaluator } from "./const-eval.ts";
 import { CheckContext } from "./context.ts";
 import { currencyDecimals } from "../types/currencies.ts";
-import { checkHeader, type Header } from "./declarations.ts";
+import { checkHeader, termGeneration, type Header } from "./declarations.ts";
+import { checkCalendars, type ResolvedPayment } from "./calendars.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";
 import { checkInstances, withoutFailedInstances } from "./instances.ts";
@@ -47,6 +48,8 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const ctx = new CheckContext();
   const header = checkHeader(program, ctx, options.afterParseErrors === true);
   checkPeriodCount(program, ctx, limits.maxPeriods);
+  // Past the period limit the payment dates are not worked out (the term is an error already).
+  const payment = checkCalendars(program, ctx, header, ctx.calendar !== null && ctx.calendar.periodCount > limits.maxPeriods ? null : ctx.calendar);
   const globals = declareGlobals(program, ctx, header);
   const consts = new ConstEvaluator(ctx);
   const exprs = new ExprChecker(ctx, consts);
@@ -61,7 +64,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   if (hasErrors(diagnostics) || !complete || options.afterParseErrors) return { value: null, diagnostics };
   const checked: CheckedProgram = {
     program,
-    header: dealHeader(header, globals),
+    header: dealHeader(header, globals, payment),
     consts: globals.consts,
     schedules: globals.schedules,
     tiers: globals.tiers.map((d) => ctx.tiers.get(d)).filter((t) => t !== undefined && t !== null),
@@ -74,12 +77,13 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
 }
 
 /** The header with defaults applied; only called when every part exists and has no error. */
-function dealHeader(h: Header, g: Globals): DealHeader {
+function dealHeader(h: Header, g: Globals, payment: ResolvedPayment | null): DealHeader {
   const code = h.currency!.code.text;
   return {
     title: h.deal!.title.value,
     parties: h.parties!.parties.map((p) => ({ name: p.name.text, legalName: p.legalName.value })),
-    term: { start: h.term!.start.text, end: h.term!.end.text, frequency: h.term!.frequency },
+    term: { start: h.term!.start.text, end: h.term!.end.text, frequency: h.term!.frequency, ...termGeneration(h.term!) },
+    ...(payment === null ? {} : { payment: payment.payment, calendars: payment.calendars }),
     currency: { code, decimals: currencyDecimals(code), rounding: h.currency!.rounding ?? "half_even" },
     settleNet: h.settle !== null,
     units: g.units,

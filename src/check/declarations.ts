@@ -1,15 +1,16 @@
 /**
  * The deal header (docs/language.md §2, §5 "deal, parties, term, currency", §6): exactly one `deal`, `parties`, `term` and
- * `currency`; at most one `settle`. Establishes the deal currency and the
+ * `currency`; at most one `settle` and one `paid`. Establishes the deal currency and the
  * term calendar for the later passes.
  */
 import { CHECK } from "../diagnostics/codes/check.ts";
 import type { Range } from "../diagnostics/range.ts";
-import type { CurrencyDecl, DealDecl, Decl, PartiesDecl, Program, SettleDecl, TermDecl } from "../syntax/ast.ts";
+import type { CurrencyDecl, DealDecl, Decl, PaidDecl, PartiesDecl, Program, SettleDecl, TermDecl } from "../syntax/ast.ts";
 import { TermCalendar } from "./calendar.ts";
 import type { CheckContext } from "./context.ts";
 import { isCurrencyCode } from "../types/currencies.ts";
 import { compareDates } from "../eval/dates.ts";
+import type { TermGeneration } from "../ir/ir.ts";
 
 export interface Header {
   readonly deal: DealDecl | null;
@@ -17,10 +18,12 @@ export interface Header {
   readonly term: TermDecl | null;
   readonly currency: CurrencyDecl | null;
   readonly settle: SettleDecl | null;
+  /** The `paid` rule (optional; checked with the calendars, src/check/calendars.ts). */
+  readonly paid: PaidDecl | null;
 }
 
-type HeaderKind = "Deal" | "Parties" | "Term" | "Currency" | "Settle";
-const KEYWORD: Record<HeaderKind, string> = { Deal: "deal", Parties: "parties", Term: "term", Currency: "currency", Settle: "settle" };
+type HeaderKind = "Deal" | "Parties" | "Term" | "Currency" | "Settle" | "Paid";
+const KEYWORD: Record<HeaderKind, string> = { Deal: "deal", Parties: "parties", Term: "term", Currency: "currency", Settle: "settle", Paid: "paid" };
 
 /** The keyword that starts a declaration: where a header diagnostic points. */
 function keywordRange(d: Decl & { kind: HeaderKind }): Range {
@@ -35,7 +38,7 @@ function keywordRange(d: Decl & { kind: HeaderKind }): Range {
 export function checkHeader(program: Program, ctx: CheckContext, quietIfMissing: boolean): Header {
   const first = new Map<HeaderKind, Decl & { kind: HeaderKind }>();
   for (const d of program.decls) {
-    if (d.kind !== "Deal" && d.kind !== "Parties" && d.kind !== "Term" && d.kind !== "Currency" && d.kind !== "Settle") continue;
+    if (d.kind !== "Deal" && d.kind !== "Parties" && d.kind !== "Term" && d.kind !== "Currency" && d.kind !== "Settle" && d.kind !== "Paid") continue;
     const earlier = first.get(d.kind);
     if (earlier) {
       ctx.error(CHECK.duplicateHeader, keywordRange(d), `a deal has one ${KEYWORD[d.kind]} declaration; remove this one or the first`, [
@@ -51,6 +54,7 @@ export function checkHeader(program: Program, ctx: CheckContext, quietIfMissing:
     term: (first.get("Term") as TermDecl | undefined) ?? null,
     currency: (first.get("Currency") as CurrencyDecl | undefined) ?? null,
     settle: (first.get("Settle") as SettleDecl | undefined) ?? null,
+    paid: (first.get("Paid") as PaidDecl | undefined) ?? null,
   };
   const top: Range = { start: 0, end: 0 };
   const missing = (code: string, message: string) => {
@@ -76,7 +80,12 @@ function checkTerm(term: TermDecl, ctx: CheckContext): void {
     ctx.error(CHECK.termStartsAfterEnd, term.end.range, `the term ends on ${term.end.text}, before it starts on ${term.start.text}`);
     return;
   }
-  ctx.calendar = new TermCalendar(start, end, term.frequency);
+  ctx.calendar = new TermCalendar(start, end, term.frequency, termGeneration(term));
+}
+
+/** The term's generation options as the IR writes them: absent when not written. */
+export function termGeneration(term: TermDecl): TermGeneration {
+  return { ...(term.backward ? { generation: "backward" as const } : {}), ...(term.endOfMonth ? { endOfMonth: true as const } : {}) };
 }
 
 function checkCurrency(c: CurrencyDecl, ctx: CheckContext): void {

@@ -41,7 +41,16 @@ function lowerHeader(h: DealHeader): TermsHeader {
   return {
     title: h.title,
     parties: h.parties.map((p) => ({ name: p.name, legalName: p.legalName })),
-    term: { start: h.term.start, end: h.term.end, frequency: h.term.frequency },
+    term: {
+      start: h.term.start,
+      end: h.term.end,
+      frequency: h.term.frequency,
+      ...(h.term.generation === undefined ? {} : { generation: h.term.generation }),
+      ...(h.term.endOfMonth === undefined ? {} : { endOfMonth: h.term.endOfMonth }),
+    },
+    // Present only under `paid`: a sheet without one lowers to the IR it always had.
+    ...(h.payment === undefined ? {} : { payment: { ...h.payment } }),
+    ...(h.calendars === undefined ? {} : { calendars: h.calendars.map((c) => ({ name: c.name, from: c.from, to: c.to, holidays: [...c.holidays] })) }),
     currency: { code: h.currency.code, decimals: h.currency.decimals, rounding: h.currency.rounding },
     settleNet: h.settleNet,
     units: [...h.units],
@@ -445,9 +454,9 @@ class Lowering {
 /** A checked tiers table as IR: exact rows and display units. */
 function lowerTiers(t: CheckedTiers): IrTiers {
   const rows = t.rows.map((row, i): IrTierRow => ({
-    low: row.low.toString(),
-    high: row.high === null ? null : row.high.toString(),
-    value: row.value.toString(),
+    low: row.low.toExactString(),
+    high: row.high === null ? null : row.high.toExactString(),
+    value: row.value.toExactString(),
     range: range(t.decl.entries[i]!.range),
   }));
   const boundUnit = displayUnit(t.bound);

@@ -14,6 +14,7 @@ import type { TestResult } from "../api.ts";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
 import { LineMap } from "../diagnostics/positions.ts";
 import { periodsOfTerm } from "../eval/periods.ts";
+import { termGeneration } from "../check/declarations.ts";
 import { unitSpelling } from "./source-text.ts";
 import type { InputFile } from "../inputs/load-inputs.ts";
 import { ledgerToJson } from "../ledger/format-json.ts";
@@ -109,7 +110,7 @@ function summaryOf(program: Program): DealSummary {
       events.push({ name: d.name.text, params: d.params.map((p) => ({ name: p.name.text, unit: unitSpelling(p.unit) })) });
     }
     if (d.kind === "Term") {
-      periodStarts = periodsOfTerm(d.start.text, d.end.text, d.frequency).map((p) => p.start);
+      periodStarts = periodsOfTerm(d.start.text, d.end.text, d.frequency, termGeneration(d)).map((p) => p.start);
     }
   }
   return { inputs, events, periodStarts };

@@ -15,17 +15,19 @@
 import type { CheckedProgram } from "../check/checked-program.ts";
 import { PERIOD_FACTS } from "../check/checked-program.ts";
 import { BUILTINS, BUILTIN_NAMES } from "../builtins/registry.ts";
+import { BUILTIN_CALENDARS } from "../eval/holiday-rules.ts";
 import type { Range } from "../diagnostics/range.ts";
 import type {
   ClauseDecl, ConstDecl, Decl, EventDecl, Expr, Name, NameRef, Program, ScheduleDecl, Stmt, TemplateDecl, TemplateParam, TestDecl,
   UnitExpr, UseDecl,
 } from "../syntax/ast.ts";
 import { Describer } from "./describe.ts";
+import { termGeneration } from "../check/declarations.ts";
 import { ExprPrinter, paramTypeText } from "../syntax/print-expr.ts";
 
 export type SymbolKind =
   | "party" | "currency" | "unit" | "input" | "event" | "eventArg"
-  | "const" | "schedule" | "tiers" | "clause" | "let" | "balance" | "periodFact" | "builtin" | "template";
+  | "const" | "schedule" | "tiers" | "clause" | "let" | "balance" | "periodFact" | "builtin" | "template" | "calendar";
 
 export interface TenorSymbol {
   readonly id: number;
@@ -80,7 +82,7 @@ export interface SymbolIndex {
   /** The deal currency code as written, or null. */
   readonly currency: string | null;
   /** The term as written, or null (for adding input rows period by period). */
-  readonly term: { readonly start: string; readonly end: string; readonly frequency: string } | null;
+  readonly term: { readonly start: string; readonly end: string; readonly frequency: string; readonly generation?: "backward"; readonly endOfMonth?: true } | null;
 }
 
 type Scope = Map<string, number>;
@@ -102,6 +104,8 @@ class IndexBuilder {
   private readonly eventArgs = new Map<string, Map<string, number>>();
   private readonly clauseIds = new Map<string, number>();
   private readonly builtins = new Map<string, number>();
+  /** Calendars by name: the built-in ones, then the sheet's. */
+  private readonly calendars = new Map<string, number>();
   /** Declaration node → symbol, to follow the checker's bindings. */
   private readonly byDecl = new Map<object, number>();
   private readonly describe: Describer;
@@ -122,6 +126,11 @@ class IndexBuilder {
     for (const name of BUILTIN_NAMES) {
       const fn = BUILTINS[name];
       this.builtins.set(name, this.add({ name, kind: "builtin", nameRange: null, declRange: null, signature: fn.usage, details: ["built-in function", fn.summary] }));
+    }
+    for (const c of BUILTIN_CALENDARS) {
+      this.calendars.set(c.name, this.add({
+        name: c.name, kind: "calendar", nameRange: null, declRange: null, signature: `calendar ${c.name}`, details: ["built-in calendar", c.title],
+      }));
     }
     for (const [name, t] of this.templates) this.declareTemplate(name, t);
     for (const d of this.program.decls) this.declare(d);
@@ -163,7 +172,7 @@ class IndexBuilder {
         }
         break;
       case "Term":
-        this.term = { start: d.start.text, end: d.end.text, frequency: d.frequency };
+        this.term = { start: d.start.text, end: d.end.text, frequency: d.frequency, ...termGeneration(d) };
         break;
       case "Currency":
         if (!this.named(d.code)) break;
@@ -218,6 +227,17 @@ class IndexBuilder {
       case "Use":
         this.declareUse(d);
         break;
+      case "Calendar": {
+        if (!this.named(d.name) || this.calendars.has(d.name.text)) break;
+        const bases = d.bases.map((b) => b.text);
+        const listed = `${d.dates.length} date${d.dates.length === 1 ? "" : "s"} listed`;
+        this.calendars.set(d.name.text, this.add({
+          name: d.name.text, kind: "calendar", nameRange: d.name.range, declRange: d.range,
+          signature: `calendar ${d.name.text}${bases.length === 0 ? "" : `: ${bases.join(", ")}`}`,
+          details: [bases.length === 0 ? `Monday to Friday; ${listed}` : `the holidays of ${bases.join(" and ")}, and ${listed}`],
+        }, d));
+        break;
+      }
       case "Tiers":
         if (!this.named(d.name) || this.globals.has(d.name.text)) break;
         this.globals.set(d.name.text, this.add({
@@ -271,6 +291,13 @@ class IndexBuilder {
         break;
       case "Import":
         for (const n of d.names) this.ref(n, this.templateIds.get(n.text));
+        break;
+      case "Calendar":
+        for (const b of d.bases) this.ref(b, this.calendars.get(b.text));
+        break;
+      case "Paid":
+        this.ref(d.calendar, this.calendars.get(d.calendar.text));
+        this.ref(d.anchor, this.globals.get(d.anchor.text));
         break;
       default:
         break;

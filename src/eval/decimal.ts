@@ -1,36 +1,30 @@
 /**
- * Exact decimal arithmetic: the only module that touches big.js (docs/language.md §9).
+ * Exact arithmetic (docs/language.md §9): every value is a rational number,
+ * and `+ − × /` are exact. A value is rounded only where the language
+ * rounds it (a payment to the currency's minor unit, round/floor/ceil, a
+ * conversion, a warrant count), and then once, from the exact value.
  *
- * `+ − ×` are exact; division is carried to 20 decimal places, half-even.
+ * A value is n / d in BigInt. A terminating decimal keeps d = 10^scale (so
+ * cents add as integers and print as written); any other quotient is kept
+ * in lowest terms with the denominator that does not terminate (1/3, 31/365).
  * Values never pass through a JS number: they are parsed from and printed
- * to strings, and integers come in only as safe integers.
+ * to strings, and integers come in only as safe integers. Nothing else
+ * does arithmetic on money.
  */
-import BigModule from "big.js";
-import type { Big } from "big.js";
 import type { RoundingMode } from "../ir/ir.ts";
-
-// A private constructor so no other big.js configuration can leak in.
-const B = BigModule();
-B.DP = 20; // division precision, docs/language.md §9
-B.RM = 2; // half-even
-B.NE = -1_000_000; // never print exponent notation
-B.PE = 1_000_000;
-B.strict = true; // refuse JS numbers: everything enters as a string
-
-const DIVISION_PLACES = 20;
-const ONE_BIG = new B("1");
-const HALF_EVEN = 2;
-const MODE: Record<RoundingMode, 0 | 1 | 2 | 3> = { down: 0, half_up: 1, half_even: 2, up: 3 };
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 /**
  * How large and how fine a computed value may get. Exact `×` doubles the
  * digits each time (a chain of squares in a 1 KB sheet would otherwise
- * exhaust memory); no term sheet needs values beyond 10^1000 or digits
- * past 1,000. A result outside these bounds throws DecimalLimitError,
- * which the checker and the runtime turn into diagnostics.
+ * exhaust memory); no term sheet needs values beyond 10^1000, or a
+ * numerator or denominator of more than 1,000 digits. A result outside
+ * these bounds throws DecimalLimitError, which the checker and the runtime
+ * turn into diagnostics.
  */
 export const DECIMAL_LIMITS = { maxDigits: 1000, maxExponent: 1000 } as const;
+
+/** Places a quotient that does not terminate is printed to, for reading only (traces, messages). */
+export const READING_PLACES = 20;
 
 /** A computed value went past DECIMAL_LIMITS. */
 export class DecimalLimitError extends Error {
@@ -40,157 +34,195 @@ export class DecimalLimitError extends Error {
   }
 }
 
-/** Wraps an arithmetic result, refusing values past DECIMAL_LIMITS. */
-function bounded(big: Big): Big {
-  if (big.c.length > DECIMAL_LIMITS.maxDigits || big.e > DECIMAL_LIMITS.maxExponent || big.e < -DECIMAL_LIMITS.maxExponent) {
-    throw new DecimalLimitError();
+const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+const FRACTION_TEXT = /^(-?\d+)\/(\d+)$/;
+const POWERS: bigint[] = [1n];
+
+/** 10^k, remembered: scales are small and recur. */
+function pow10(k: number): bigint {
+  for (let i = POWERS.length; i <= k; i++) POWERS.push(POWERS[i - 1]! * 10n);
+  return POWERS[k]!;
+}
+
+const LIMIT = pow10(DECIMAL_LIMITS.maxDigits);
+
+function abs(n: bigint): bigint {
+  return n < 0n ? -n : n;
+}
+
+/** gcd(a, b) for a, b ≥ 0: in doubles while both are exact there, BigInt beyond. */
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    if (a <= 9007199254740991n && b <= 9007199254740991n) {
+      let x = Number(a);
+      let y = Number(b);
+      while (y !== 0) [x, y] = [y, x % y];
+      return BigInt(x);
+    }
+    [a, b] = [b, a % b];
   }
-  return big;
+  return a;
 }
 
-/** Whether a value has at most `places` decimals (a whole number ≥ 0; big.js refuses any other). */
-function fineEnough(big: Big, places: number): boolean {
-  return Number.isInteger(places) && places >= 0 && big.c.length - big.e - 1 <= places;
-}
+/** How a whole-number rounding treats the remainder: the four modes, and the two infinities. */
+type Rule = RoundingMode | "floor" | "ceil";
 
 /**
- * The text of a value with at most `places` decimals, zero-padded to
- * exactly `places`: what big.js's toFixed gives, written straight from the
- * digits. Ledgers print every amount this way, already rounded to cents,
- * and big.js would copy, round and join each one first.
+ * n / d (d > 0) rounded to a whole number under `rule`: "down" towards zero,
+ * "up" away from zero, "half_up" ties away from zero, "half_even" ties to the
+ * even neighbour, "floor" towards −∞, "ceil" towards +∞.
  */
-function padded(big: Big, places: number): string {
-  const { c, e } = big;
-  let text = big.s < 0 && c[0] !== 0 ? "-" : "";
-  if (e < 0) text += "0";
-  for (let i = 0; i <= e; i++) text += i < c.length ? c[i] : "0";
-  if (places > 0) text += ".";
-  for (let i = e + 1; i <= e + places; i++) text += i >= 0 && i < c.length ? c[i] : "0";
-  return text;
-}
-
-/** Where a value between two multiples of a step goes: a rounding mode, or towards −∞ (floor) or +∞ (ceil). */
-type StepRule = RoundingMode | "floor" | "ceil";
-
-/** Integers of at most this many digits, doubled, stay exact in a JS number (2·10^15 < 2^53). */
-const SAFE_DIGITS = 15;
-
-/**
- * Whether a value strictly between two multiples of a step goes to the one
- * farther from zero. `half` is the sign of 2·|r| − step for the remainder
- * r of |x| over the step (0: a tie); `oddNear` tells whether the quotient
- * of the multiple nearer zero is odd.
- */
-function awayFromZero(rule: StepRule, negative: boolean, half: number, oddNear: boolean): boolean {
+function divideRounded(n: bigint, d: bigint, rule: Rule): bigint {
+  const q = n / d; // towards zero
+  const r = n - q * d;
+  if (r === 0n) return q;
+  const negative = n < 0n;
+  const away = negative ? q - 1n : q + 1n;
   switch (rule) {
-    case "down": return false;
-    case "up": return true;
-    case "floor": return negative;
-    case "ceil": return !negative;
-    case "half_up": return half >= 0;
-    case "half_even": return half > 0 || (half === 0 && oddNear);
+    case "down": return q;
+    case "up": return away;
+    case "floor": return negative ? away : q;
+    case "ceil": return negative ? q : away;
+    case "half_up":
+    case "half_even": {
+      const twice = 2n * abs(r);
+      if (twice > d) return away;
+      if (twice < d) return q;
+      return rule === "half_up" || (q & 1n) !== 0n ? away : q;
+    }
   }
 }
-
-/** A coefficient's digits as a number; only for at most SAFE_DIGITS digits. */
-function digitsValue(c: readonly number[]): number {
-  let n = 0;
-  for (const digit of c) n = n * 10 + digit;
-  return n;
-}
-
-/** Half a unit of the 20th place: a quotient rounded to 20 places is within this of the exact quotient. */
-const HALF_LAST_PLACE = new B("0.000000000000000000005");
-/** Operands with exponents inside ±this give quotients well inside DECIMAL_LIMITS, which may wait. */
-const LAZY_EXPONENT = 400;
 
 export class Decimal {
   /**
-   * The value; null for a quotient not divided yet. Division is by far
-   * big.js's costliest operation (about 7 µs to 20 places, against well
-   * under 1 µs for the others), and a quotient is often only compared
-   * (`sold_hours / capacity_hours < 70%`), which multiplication answers
-   * exactly (see `quotientSide`). So `div` keeps its operands, and the
-   * digits are computed the first time anything else needs them.
+   * n / d with d > 0. `scale` ≥ 0: d is exactly 10^scale (a terminating
+   * decimal). `scale` −1: n / d is in lowest terms and d has a prime factor
+   * other than 2 and 5, so the value does not terminate.
    */
-  private value: Big | null;
+  private constructor(
+    private readonly n: bigint,
+    private readonly d: bigint,
+    private readonly scale: number,
+  ) {}
 
-  private constructor(value: Big | null, private dividend: Big | null = null, private divisor: Big | null = null) {
-    this.value = value;
-  }
-
-  private get big(): Big {
-    if (this.value === null) {
-      this.value = bounded(this.dividend!.div(this.divisor!));
-      this.dividend = null;
-      this.divisor = null;
+  /** n × 10^-scale, within the limits. */
+  private static decimal(n: bigint, scale: number): Decimal {
+    if (abs(n) >= LIMIT || scale > DECIMAL_LIMITS.maxDigits) {
+      // Trailing zeros may make a small value look long.
+      while (scale > 0 && n % 10n === 0n) {
+        n /= 10n;
+        scale--;
+      }
+      if (abs(n) >= LIMIT || scale > DECIMAL_LIMITS.maxExponent) throw new DecimalLimitError();
     }
-    return this.value;
+    return new Decimal(n, pow10(scale), scale);
   }
 
-  static readonly ZERO = new Decimal(new B("0"));
-  static readonly ONE = new Decimal(new B("1"));
+  /** n / d for d ≠ 0, exactly: a decimal when it terminates, otherwise the fraction in lowest terms. */
+  private static ratio(n: bigint, d: bigint): Decimal {
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = gcd(abs(n), d);
+    if (g !== 1n) {
+      n /= g;
+      d /= g;
+    }
+    // d = 2^a·5^b terminates after max(a, b) places.
+    let rest = d;
+    let twos = 0;
+    let fives = 0;
+    while ((rest & 1n) === 0n) {
+      rest >>= 1n;
+      twos++;
+    }
+    while (rest % 5n === 0n) {
+      rest /= 5n;
+      fives++;
+    }
+    if (rest === 1n) {
+      const scale = Math.max(twos, fives);
+      return Decimal.decimal(n * (pow10(scale) / d), scale);
+    }
+    if (abs(n) >= LIMIT || d >= LIMIT) throw new DecimalLimitError();
+    return new Decimal(n, d, -1);
+  }
+
+  static readonly ZERO = new Decimal(0n, 1n, 0);
+  static readonly ONE = new Decimal(1n, 1n, 0);
 
   /** Parses plain decimal text (`-12.50`, `3`); anything else gives null. */
   static parse(text: string): Decimal | null {
-    return DECIMAL_TEXT.test(text) ? new Decimal(new B(text)) : null;
+    const m = DECIMAL_TEXT.exec(text);
+    if (m === null) return null;
+    const fraction = m[3] ?? "";
+    return Decimal.decimal(BigInt(`${m[1]}${m[2]}${fraction}`), fraction.length);
+  }
+
+  /**
+   * Parses what `toExactString` writes: plain decimal text, or a fraction
+   * `n/d` (d > 0) where a value does not terminate. Null for anything else.
+   */
+  static parseExact(text: string): Decimal | null {
+    const m = FRACTION_TEXT.exec(text);
+    if (m === null) return Decimal.parse(text);
+    const d = BigInt(m[2]!);
+    return d === 0n ? null : Decimal.ratio(BigInt(m[1]!), d);
   }
 
   /** A safe integer (counts, indexes, days). */
   static ofInt(n: number): Decimal {
     if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
-    return new Decimal(new B(String(n)));
+    return new Decimal(BigInt(n), 1n, 0);
   }
 
-  add(o: Decimal): Decimal { return new Decimal(bounded(this.big.plus(o.big))); }
-  sub(o: Decimal): Decimal { return new Decimal(bounded(this.big.minus(o.big))); }
-  mul(o: Decimal): Decimal { return new Decimal(bounded(this.big.times(o.big))); }
+  add(o: Decimal): Decimal {
+    if (this.scale >= 0 && o.scale >= 0) {
+      if (this.scale === o.scale) return Decimal.decimal(this.n + o.n, this.scale);
+      return this.scale > o.scale
+        ? Decimal.decimal(this.n + o.n * pow10(this.scale - o.scale), this.scale)
+        : Decimal.decimal(this.n * pow10(o.scale - this.scale) + o.n, o.scale);
+    }
+    if (this.d === o.d) return Decimal.ratio(this.n + o.n, this.d);
+    return Decimal.ratio(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
 
-  /** Division to 20 places, half-even. The caller checks for a zero divisor. */
+  sub(o: Decimal): Decimal {
+    return this.add(o.neg());
+  }
+
+  mul(o: Decimal): Decimal {
+    if (this.scale >= 0 && o.scale >= 0) return Decimal.decimal(this.n * o.n, this.scale + o.scale);
+    return Decimal.ratio(this.n * o.n, this.d * o.d);
+  }
+
+  /** The exact quotient. The caller checks for a zero divisor (a RangeError here). */
   div(o: Decimal): Decimal {
-    const a = this.big;
-    const b = o.big;
-    // A zero divisor, or operands so large or small that the quotient may pass DECIMAL_LIMITS, divide at once (and fail here).
-    const waits = b.c[0] !== 0 && a.e < LAZY_EXPONENT && a.e > -LAZY_EXPONENT && b.e < LAZY_EXPONENT && b.e > -LAZY_EXPONENT;
-    return waits ? new Decimal(null, a, b) : new Decimal(bounded(a.div(b)));
+    if (o.n === 0n) throw new RangeError("division by zero");
+    return Decimal.ratio(this.n * o.d, this.d * o.n);
   }
 
-  neg(): Decimal { return new Decimal(this.big.neg()); }
-  abs(): Decimal { return new Decimal(this.big.abs()); }
+  neg(): Decimal {
+    return this.n === 0n ? this : new Decimal(-this.n, this.d, this.scale);
+  }
+
+  abs(): Decimal {
+    return this.n < 0n ? new Decimal(-this.n, this.d, this.scale) : this;
+  }
 
   cmp(o: Decimal): -1 | 0 | 1 {
     if (o === this) return 0;
-    if (this.value === null) {
-      const side = this.quotientSide(o.big);
-      if (side !== 0) return side;
-    } else if (o.value === null) {
-      const side = o.quotientSide(this.value);
-      if (side !== 0) return side === 1 ? -1 : 1;
+    let a: bigint;
+    let b: bigint;
+    if (this.scale >= 0 && o.scale >= 0) {
+      a = this.scale >= o.scale ? this.n : this.n * pow10(o.scale - this.scale);
+      b = o.scale >= this.scale ? o.n : o.n * pow10(this.scale - o.scale);
+    } else {
+      a = this.n * o.d;
+      b = o.n * this.d;
     }
-    return this.big.cmp(o.big) as -1 | 0 | 1;
-  }
-
-  /**
-   * Which side of `c` this undivided quotient falls, without dividing: 0
-   * when it is too close to tell. The quotient q is the exact x = n / d
-   * rounded to 20 places, so |q − x| ≤ h, half a unit of the last place.
-   * With d > 0 and p = d·c: n < p − d·h means x + h < c, so q < c; and
-   * n > p + d·h means q > c. Only an x within h of c needs the digits.
-   */
-  private quotientSide(c: Big): -1 | 0 | 1 {
-    let n = this.dividend!;
-    let d = this.divisor!;
-    if (d.s < 0) {
-      n = n.neg();
-      d = d.neg();
-    }
-    const p = d.times(c);
-    const side = n.cmp(p);
-    if (side === 0) return 0;
-    const gap = side < 0 ? p.minus(n) : n.minus(p);
-    // d < 10^(d.e+1), so d·h < 10^(d.e−19) ≤ gap whenever gap's leading digit is at or above that place.
-    if (gap.e >= d.e - 19) return side as -1 | 1;
-    return gap.gt(d.times(HALF_LAST_PLACE)) ? (side as -1 | 1) : 0;
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 
   eq(o: Decimal): boolean { return this.cmp(o) === 0; }
@@ -198,24 +230,26 @@ export class Decimal {
   lte(o: Decimal): boolean { return this.cmp(o) <= 0; }
   gt(o: Decimal): boolean { return this.cmp(o) > 0; }
   gte(o: Decimal): boolean { return this.cmp(o) >= 0; }
-  // A sign test reads big.js's documented sign and coefficient; a quotient still undivided compares instead.
-  isZero(): boolean { return this.value === null ? this.cmp(Decimal.ZERO) === 0 : this.value.c[0] === 0; }
-  isNegative(): boolean { return this.value === null ? this.cmp(Decimal.ZERO) < 0 : this.value.s < 0 && this.value.c[0] !== 0; }
-  isInteger(): boolean { return this.big.eq(this.big.round(0, 0)); }
+  isZero(): boolean { return this.n === 0n; }
+  isNegative(): boolean { return this.n < 0n; }
+  isInteger(): boolean { return this.scale === 0 || (this.scale > 0 && this.n % this.d === 0n); }
+  /** Whether the value is a terminating decimal (every value but quotients such as 1/3). */
+  isTerminating(): boolean { return this.scale >= 0; }
 
   static min(a: Decimal, b: Decimal): Decimal { return a.lte(b) ? a : b; }
   static max(a: Decimal, b: Decimal): Decimal { return a.gte(b) ? a : b; }
 
-  /** Rounds to `places` decimals with a rounding mode (half_even unless given). */
+  /** Rounds to `places` decimals with a rounding mode (half_even unless given), from the exact value. */
   round(places: number, mode: RoundingMode = "half_even"): Decimal {
-    const big = this.big;
-    // Already that fine (an amount in cents, rounded again): big.js would only copy it.
-    return fineEnough(big, places) ? this : new Decimal(big.round(places, MODE[mode]));
+    if (!Number.isInteger(places) || places < 0) throw new RangeError(`invalid decimal places: ${places}`);
+    // Already that fine (an amount in cents, rounded again).
+    if (this.scale >= 0 && this.scale <= places) return this;
+    return Decimal.decimal(divideRounded(this.n * pow10(places), this.d, mode), places);
   }
 
   /**
    * The multiple of `step` (> 0) nearest this under a rounding mode, exactly:
-   * the mode applies to the exact quotient this / step, never to a rounded one.
+   * the mode applies to the exact quotient this / step.
    */
   roundToStep(step: Decimal, mode: RoundingMode = "half_even"): Decimal {
     return this.toStep(step, mode);
@@ -231,82 +265,73 @@ export class Decimal {
     return this.toStep(step, "ceil");
   }
 
-  /**
-   * A multiple of `step` chosen by `rule`. With x = X·10^p and step = S·10^p
-   * for integers X ≥ 0 (the magnitude) and S > 0 at their common scale p, the
-   * exact quotient is X / S = q + r / S: the result is ±q·step or ±(q + 1)·step,
-   * decided from r alone. Numbers do this while exact, BigInts beyond that.
-   */
-  private toStep(step: Decimal, rule: StepRule): Decimal {
-    const s = step.big;
-    if (s.s < 0 || s.c[0] === 0) throw new RangeError(`a step must be greater than zero, not ${s.toFixed()}`);
-    const x = this.big;
-    const xc = x.c;
-    const sc = s.c;
-    if (xc[0] === 0) return this;
-    const negative = x.s < 0;
-    // The exponents of the last digits: x = coefficient(xc)·10^px, step = coefficient(sc)·10^ps.
-    const px = x.e - xc.length + 1;
-    const ps = s.e - sc.length + 1;
-    if (sc.length === 1 && sc[0] === 1) {
-      // A power of ten (a cent, a unit, a thousand): rounding to its place is big.js's exact digit rounding.
-      if (px >= ps) return this;
-      const rm = rule === "floor" ? (negative ? 3 : 0) : rule === "ceil" ? (negative ? 0 : 3) : MODE[rule];
-      const rounded = bounded(x.round(-ps, rm));
-      return rounded.c[0] === 0 ? Decimal.ZERO : new Decimal(rounded); // never a −0
-    }
-    const p = Math.min(px, ps);
-    if (xc.length + px - p <= SAFE_DIGITS && sc.length + ps - p <= SAFE_DIGITS) {
-      const coefficient = digitsValue(sc);
-      const X = digitsValue(xc) * 10 ** (px - p);
-      const S = coefficient * 10 ** (ps - p);
-      const r = X % S; // exact, like every step here: all values stay below 2·10^15
-      if (r === 0) return this;
-      const q = (X - r) / S;
-      const m = awayFromZero(rule, negative, Math.sign(2 * r - S), q % 2 === 1) ? q + 1 : q;
-      return m === 0 ? Decimal.ZERO : new Decimal(bounded(new B(`${negative ? "-" : ""}${m * coefficient}e${ps}`)));
-    }
-    const coefficient = BigInt(sc.join(""));
-    const X = BigInt(xc.join("")) * 10n ** BigInt(px - p);
-    const S = coefficient * 10n ** BigInt(ps - p);
-    const r = X % S;
-    if (r === 0n) return this;
-    const q = X / S;
-    const twice = 2n * r;
-    const half = twice > S ? 1 : twice < S ? -1 : 0;
-    const m = awayFromZero(rule, negative, half, (q & 1n) === 1n) ? q + 1n : q;
-    return m === 0n ? Decimal.ZERO : new Decimal(bounded(new B(`${negative ? "-" : ""}${m * coefficient}e${ps}`)));
+  /** q·step, q the exact quotient this / step rounded to a whole number by `rule`. */
+  private toStep(step: Decimal, rule: Rule): Decimal {
+    if (step.n <= 0n) throw new RangeError(`a step must be greater than zero, not ${step.toString()}`);
+    const q = divideRounded(this.n * step.d, this.d * step.n, rule);
+    const multiple = new Decimal(q, 1n, 0).mul(step);
+    // The same object back when it is already a multiple (an amount in cents, stepped to a cent).
+    return multiple.eq(this) ? this : multiple;
   }
 
   /** Largest integer ≤ this (towards −∞). */
   floor(): Decimal {
-    const t = this.big.round(0, 0);
-    return new Decimal(t.gt(this.big) ? t.minus(ONE_BIG) : t);
+    return this.isInteger() ? this : new Decimal(divideRounded(this.n, this.d, "floor"), 1n, 0);
   }
 
   /** Smallest integer ≥ this (towards +∞). */
   ceil(): Decimal {
-    const t = this.big.round(0, 0);
-    return new Decimal(t.lt(this.big) ? t.plus(ONE_BIG) : t);
+    return this.isInteger() ? this : new Decimal(divideRounded(this.n, this.d, "ceil"), 1n, 0);
   }
 
   /** Exactly `places` decimals, rounded half-even if needed; never exponent notation. */
   toFixed(places: number): string {
-    const big = this.big;
-    return fineEnough(big, places) ? padded(big, places) : big.toFixed(places, HALF_EVEN);
+    const r = this.round(places);
+    return digitsText(r.n * pow10(places - r.scale), places);
   }
 
-  /** The canonical plain text: no exponent, no trailing zeros. */
+  /**
+   * The canonical plain text: no exponent, no trailing zeros. A quotient
+   * that does not terminate reads to READING_PLACES places, half-even;
+   * `exactText` gives its fraction.
+   */
   toString(): string {
-    return this.big.toFixed();
+    if (this.scale < 0) return this.round(READING_PLACES).toString();
+    let n = this.n;
+    let scale = this.scale;
+    while (scale > 0 && n % 10n === 0n) {
+      n /= 10n;
+      scale--;
+    }
+    return digitsText(n, scale);
+  }
+
+  /** The value exactly, as `parseExact` reads it: the canonical text, or `n/d` where it does not terminate. */
+  toExactString(): string {
+    return this.exactText() ?? this.toString();
+  }
+
+  /** The exact fraction `n/d` of a value that does not terminate (`31/365`); null for a terminating decimal. */
+  exactText(): string | null {
+    return this.scale < 0 ? `${this.n}/${this.d}` : null;
+  }
+
+  /** JSON text of a value is its canonical text (a BigInt has none). */
+  toJSON(): string {
+    return this.toString();
   }
 
   /** A safe integer value, or null when this is not one. */
   toSafeInt(): number | null {
     if (!this.isInteger()) return null;
-    const n = Number(this.big.toFixed(0));
-    return Number.isSafeInteger(n) ? n : null;
+    const whole = this.n / this.d;
+    return whole >= -9007199254740991n && whole <= 9007199254740991n ? Number(whole) : null;
   }
 }
 
-export { DIVISION_PLACES };
+/** n × 10^-places as plain text with exactly `places` decimals. */
+function digitsText(n: bigint, places: number): string {
+  const sign = n < 0n ? "-" : "";
+  const digits = abs(n).toString().padStart(places + 1, "0");
+  return places === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+}

@@ -13,7 +13,7 @@ export const ARTIFACT_FORMAT = "tenor-terms";
  * any change an older runtime could misread (docs/artifact.md: "Versioning");
  * a runtime refuses any version it does not know.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Who compiled the artifact. */
 export interface CompilerInfo {

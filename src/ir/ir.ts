@@ -38,6 +38,63 @@ export type RoundingMode = "half_even" | "half_up" | "down" | "up";
 export type PeriodFact = "days" | "period_index" | "contract_year" | "period_start" | "period_end";
 
 /**
+ * How a date that is not a business day moves (docs/language.md §6
+ * "Payment dates"): to the next business day (`following`), to the next
+ * unless that is in another month, then to the previous (`modified_following`),
+ * or to the previous (`preceding`).
+ */
+export type BusinessDayConvention = "following" | "modified_following" | "preceding";
+
+/**
+ * The term's period generation (docs/language.md §6), as written after the
+ * frequency. Both fields are absent for the default, forward generation
+ * without the end-of-month roll, so a term without options has the IR it
+ * always had.
+ */
+export interface TermGeneration {
+  /** `backward`: period dates counted back from the day after the term's end; a short period (stub) first. */
+  readonly generation?: "backward";
+  /** `end_of_month`: when the date the periods roll from is a month's last day, every period date in between is too. */
+  readonly endOfMonth?: true;
+}
+
+/**
+ * A calendar the payment rule uses, resolved at compile time: every
+ * holiday (a weekday that is not a business day) from `from` to `to`, ISO
+ * dates, ascending. Saturdays and Sundays are never business days and are
+ * not listed. The window covers every date the payment rule looks at for
+ * the term's periods, so a runtime needs no holiday rules, and a settlement
+ * never depends on a rules library's version.
+ */
+export interface IrCalendar {
+  /** The calendar's name as written (`nyse`, or a `calendar` declaration's name). */
+  readonly name: string;
+  /** First and last day of the window the holidays are known for (ISO). */
+  readonly from: string;
+  readonly to: string;
+  readonly holidays: readonly string[];
+}
+
+/**
+ * `paid …` (docs/language.md §6 "Payment dates"): how each period's payment
+ * date follows from the period. With `lagUnit` `days` the date is the
+ * anchor plus `lag` calendar days, moved by `convention` when it is not a
+ * business day; with `business_days` it is the `lag`-th business day after
+ * the anchor (the anchor adjusted by `convention` when `lag` is 0), as
+ * QuantLib's `Calendar::advance(anchor, lag, Days, convention)`.
+ */
+export interface IrPaymentRule {
+  /** The period date counted from. */
+  readonly anchor: "period_end" | "period_start";
+  /** A whole number from 0 to 365. */
+  readonly lag: number;
+  readonly lagUnit: "days" | "business_days";
+  readonly convention: BusinessDayConvention;
+  /** Slot of the calendar in `header.calendars`. */
+  readonly calendar: number;
+}
+
+/**
  * The deal header, with defaults applied (the same shape as the checker's
  * DealHeader): what the ledger, the inputs reader and `tenor inspect` need.
  */
@@ -46,8 +103,12 @@ export interface TermsHeader {
   readonly title: string;
   /** Parties in declaration order: identifier and legal name. */
   readonly parties: readonly { readonly name: string; readonly legalName: string }[];
-  /** `term START to END, FREQUENCY`, dates as ISO text. */
-  readonly term: { readonly start: string; readonly end: string; readonly frequency: Frequency };
+  /** `term START to END, FREQUENCY[, backward][, end_of_month]`, dates as ISO text. */
+  readonly term: { readonly start: string; readonly end: string; readonly frequency: Frequency } & TermGeneration;
+  /** The `paid` rule; absent without one (each period is then paid on its end date, unadjusted). */
+  readonly payment?: IrPaymentRule;
+  /** The calendars `payment` uses, resolved (present exactly when `payment` is). */
+  readonly calendars?: readonly IrCalendar[];
   /** The deal currency, its number of decimals (USD 2, JPY 0) and the rounding mode. */
   readonly currency: { readonly code: string; readonly decimals: number; readonly rounding: RoundingMode };
   /** `settle net`: each period's payments between a pair of parties are netted into one transfer. */
@@ -409,8 +470,9 @@ export interface IrSchedule {
 }
 
 /**
- * One row of a tiers table: `[low, high)` (exact decimal strings; `high`
- * null for `onward`) and its `value`.
+ * One row of a tiers table: `[low, high)` (exact values: decimal text, or
+ * `n/d` for a computed value that does not terminate, such as `k_money / 3`;
+ * `high` null for `onward`) and its `value`.
  */
 export interface IrTierRow {
   readonly low: string;

@@ -8,7 +8,7 @@
 import type { Ledger, LedgerPeriod } from "./ledger.ts";
 
 export const LEDGER_CSV_COLUMNS = [
-  "kind", "period", "start", "end", "contract_year", "days",
+  "kind", "period", "start", "end", "payment_date", "contract_year", "days",
   "clause", "title", "payer", "payee", "computed", "amount", "capped",
   "quantity", "instrument", "price",
 ] as const;
@@ -41,5 +41,5 @@ export function ledgerToCsv(ledger: Ledger): string {
 }
 
 function periodColumns(p: LedgerPeriod): CsvRow {
-  return { period: String(p.index), start: p.start, end: p.end, contract_year: String(p.contract_year), days: String(p.days) };
+  return { period: String(p.index), start: p.start, end: p.end, payment_date: p.payment_date, contract_year: String(p.contract_year), days: String(p.days) };
 }

@@ -26,6 +26,7 @@ function period(p: LedgerPeriod, options: JsonOptions): object {
     index: p.index,
     start: p.start,
     end: p.end,
+    payment_date: p.payment_date,
     contract_year: p.contract_year,
     days: p.days,
     lines: p.lines.map((l) => line(l, options)),
@@ -50,7 +51,10 @@ function line(l: LedgerLine, options: JsonOptions): object {
 }
 
 function traceEntry(t: TraceEntry): object {
-  return t.unit === undefined ? { name: t.name, value: t.value } : { name: t.name, value: t.value, unit: t.unit };
+  const out: Record<string, string> = { name: t.name, value: t.value };
+  if (t.unit !== undefined) out["unit"] = t.unit;
+  if (t.exact !== undefined) out["exact"] = t.exact;
+  return out;
 }
 
 function grant(g: LedgerGrant): object {

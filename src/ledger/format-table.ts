@@ -1,11 +1,11 @@
 /**
- * The ledger as a plain-text table for terminals: per period a heading,
- * then its lines (title, payer → payee, computed, amount, a `capped`
+ * The ledger as a plain-text table for terminals: per period a heading
+ * (its dates, contract year, days and payment date), then its lines (title, payer → payee, computed, amount, a `capped`
  * marker), grants and net transfers; then the totals. Money is
  * right-aligned with thousands separators for reading; columns are aligned
  * across the whole ledger. No colours, so nothing to turn off for NO_COLOR.
  */
-import type { Ledger } from "./ledger.ts";
+import { traceEntryText, type Ledger } from "./ledger.ts";
 
 export interface TableOptions {
   /** Print each line's trace (the values that produced it) under it. */
@@ -50,13 +50,13 @@ export function ledgerToTable(ledger: Ledger, options: TableOptions = { trace: f
 
   const out: string[] = [`${ledger.deal} (amounts in ${ledger.currency})`];
   for (const p of ledger.periods) {
-    out.push("", `Period ${p.index}: ${p.start} to ${p.end}, contract year ${p.contract_year}, ${plural(p.days, "day")}`);
+    out.push("", `Period ${p.index}: ${p.start} to ${p.end}, contract year ${p.contract_year}, ${plural(p.days, "day")}, payment date ${p.payment_date}`);
     if (p.lines.length === 0) out.push("  no payments");
     else out.push(row("Clause", "Payer → payee", "Computed", "Amount"));
     for (const l of p.lines) {
       out.push(row(l.title, pair(l.payer, l.payee), money(l.computed), money(l.amount), l.capped ? "  capped" : ""));
       if (options.trace && l.trace.length > 0) {
-        out.push(`      ${l.trace.map((t) => `${t.name} = ${t.value}${t.unit === undefined ? "" : ` ${t.unit}`}`).join(", ")}`);
+        out.push(`      ${l.trace.map(traceEntryText).join(", ")}`);
       }
     }
     for (const g of p.grants) {

@@ -11,6 +11,12 @@ export interface TraceEntry {
   readonly value: string;
   /** Display unit, e.g. "USD", "USD per gpu_hour"; absent for plain numbers, dates and booleans. */
   readonly unit?: string;
+  /**
+   * The exact value as a fraction `n/d`, for a number that does not
+   * terminate (`31/365`): `value` then reads it to 20 places, half-even.
+   * Absent for every other value.
+   */
+  readonly exact?: string;
 }
 
 export interface LedgerLine {
@@ -46,6 +52,8 @@ export interface LedgerPeriod {
   readonly index: number;
   readonly start: string;
   readonly end: string;
+  /** When the period's amounts are due (ISO): the `paid` rule's date, or `end` without one (docs/language.md §6). */
+  readonly payment_date: string;
   readonly contract_year: number;
   readonly days: number;
   readonly lines: readonly LedgerLine[];
@@ -65,4 +73,9 @@ export interface Ledger {
   readonly currency: string;
   readonly periods: readonly LedgerPeriod[];
   readonly totals: readonly LedgerTotal[];
+}
+
+/** `name = value unit`, and `(exactly n/d)` after a value that does not terminate: a trace entry in messages and tables. */
+export function traceEntryText(e: TraceEntry): string {
+  return `${e.name} = ${e.value}${e.unit === undefined ? "" : ` ${e.unit}`}${e.exact === undefined ? "" : ` (exactly ${e.exact})`}`;
 }

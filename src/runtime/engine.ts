@@ -115,9 +115,10 @@ export function settleOne(program: PreparedProgram, state: EngineState, input: P
   }
   for (const p of out.payments) state.totals.add(p);
   state.lastIndex = period.index;
+  const dates = { index: period.index, start: period.start, end: period.end, payment_date: program.paymentDateOf(period), contract_year: period.contractYear, days: period.days };
   return program.header.settleNet
-    ? { index: period.index, start: period.start, end: period.end, contract_year: period.contractYear, days: period.days, lines: out.lines, grants: out.grants, net: netTransfers(out.payments, program) }
-    : { index: period.index, start: period.start, end: period.end, contract_year: period.contractYear, days: period.days, lines: out.lines, grants: out.grants };
+    ? { ...dates, lines: out.lines, grants: out.grants, net: netTransfers(out.payments, program) }
+    : { ...dates, lines: out.lines, grants: out.grants };
 }
 
 export function isFailure(r: LedgerPeriod | EngineFailure): r is EngineFailure {

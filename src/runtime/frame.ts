@@ -9,6 +9,7 @@
  * A frame is plain mutable data, reset rather than rebuilt between
  * clauses: the per-period loop allocates little.
  */
+import type { TermDates } from "../builtins/builtin.ts";
 import type { CalendarDate } from "../eval/dates.ts";
 import type { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";
@@ -31,6 +32,8 @@ export interface PeriodFacts {
   readonly contractYear: Decimal;
   readonly start: CalendarDate;
   readonly end: CalendarDate;
+  /** The deal's term, for the day counts that read it (act_act_icma, act_365l, thirty_e_360_isda). */
+  readonly term: TermDates;
 }
 
 /**

@@ -508,7 +508,7 @@ function divisionByZero(f: Frame, l: Ev, r: Ev, text: string, range: Range): Run
 
 // ---------------------------------------------------------------- built-ins
 
-const PERIOD_FACT_REFS: Readonly<Record<PeriodRead, TraceRef>> = {
+const PERIOD_FACT_REFS: Readonly<Record<Exclude<PeriodRead, "term">, TraceRef>> = {
   period_start: { name: "period_start", type: "date", unit: undefined },
   period_end: { name: "period_end", type: "date", unit: undefined },
 };
@@ -534,9 +534,11 @@ function call(e: IrCall, scope: ExprScope): Ev {
       throw new RunError(code, message, range);
     },
   };
-  const reads = fn.readsPeriod(args.length).map((fact) => PERIOD_FACT_REFS[fact]);
+  const periodReads = fn.readsPeriod(args.length);
+  // The term is the deal's, not a named value: nothing to trace.
+  const reads = periodReads.flatMap((fact) => (fact === "term" ? [] : [PERIOD_FACT_REFS[fact]]));
   const evaluate = fn.evaluate;
-  if (reads.length > 0) {
+  if (periodReads.length > 0) {
     return (f) => {
       const values = args.map((a) => a(f) as Value);
       if (f.trace !== null) {

@@ -20,6 +20,7 @@ import type { Streak } from "./consecutive.ts";
 import { computeMemo, depsOf } from "./frame.ts";
 import type { Ev, Frame, Memo, PeriodFacts } from "./frame.ts";
 import { termPeriods } from "./term-periods.ts";
+import { paymentDates } from "./payment-dates.ts";
 import { formatMoney } from "./money.ts";
 import type { Payment } from "./netting.ts";
 import { PeriodDeps, prepareExpr, toRange } from "./prepare-expr.ts";
@@ -93,6 +94,8 @@ export interface PreparedProgram {
   readonly scope: ExprScope;
   /** The period facts of a period of the term. */
   factsOf(period: Period): PeriodFacts;
+  /** When a period's amounts are due (ISO): the `paid` rule's date, or the period's end. */
+  paymentDateOf(period: Period): string;
 }
 
 export interface PrepareOptions {
@@ -103,7 +106,12 @@ export interface PrepareOptions {
   readonly periodMemos?: boolean;
 }
 
-/** Prepares a program's IR for settlement. Never throws: a defect in the IR becomes an internal run-time error. */
+/**
+ * Prepares a program's IR for settlement. A defect in an expression becomes
+ * an internal run-time error when evaluated; a payment rule whose calendar
+ * does not cover its dates throws here (src/runtime/payment-dates.ts), which
+ * loadTerms reports as a malformed IR — the compiler never writes one.
+ */
 export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): PreparedProgram {
   const rounding = ir.header.currency.rounding;
   const decimals = ir.header.currency.decimals;
@@ -161,6 +169,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
   });
 
   const term = termPeriods(ir.header.term);
+  const paymentDateOf = paymentDates(ir.header, term.periods);
   return {
     ir,
     header: ir.header,
@@ -173,6 +182,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
     streakCount,
     scope: root,
     factsOf: term.factsOf,
+    paymentDateOf,
   };
 }
 

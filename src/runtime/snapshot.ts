@@ -11,6 +11,9 @@
  * Version 2 adds, per clause and balance, its current value (exact; null
  * before the first period): a version-1 reader would drop balances and
  * restart them from their initial values, so the version was bumped.
+ * Version 3: a balance is exact, so one that does not terminate (a share of
+ * a day count) is written as the fraction `n/d`, which a version-2 reader
+ * refuses.
  * Changing what is kept, or its meaning, bumps SNAPSHOT_VERSION.
  */
 import { COMPILE } from "../diagnostics/codes/compile.ts";
@@ -22,7 +25,7 @@ import type { PreparedProgram } from "./prepare.ts";
 import { TenorError } from "./tenor-error.ts";
 
 export const SNAPSHOT_FORMAT = "tenor-snapshot";
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -48,9 +51,9 @@ export function toSnapshot(state: EngineState, irSha256: string | null): Snapsho
     version: SNAPSHOT_VERSION,
     irSha256,
     periods: state.lastIndex,
-    caps: state.caps.map((uses) => uses.map((u) => (u === null ? null : { window: u.key, paid: u.paid.toString() }))),
+    caps: state.caps.map((uses) => uses.map((u) => (u === null ? null : { window: u.key, paid: u.paid.toExactString() }))),
     streaks: state.streaks.map((s) => ({ count: s.count, last: s.last })),
-    balances: state.balances.map((values) => values.map((v) => (v === undefined ? null : v.toString()))),
+    balances: state.balances.map((values) => values.map((v) => (v === undefined ? null : v.toExactString()))),
     totals: state.totals.list().map((t) => ({ payer: t.payer, payee: t.payee, amount: t.amount.toString() })),
   };
 }
@@ -63,7 +66,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
 function decimal(v: unknown, what: string): Decimal {
-  const d = typeof v === "string" ? Decimal.parse(v) : null;
+  const d = typeof v === "string" ? Decimal.parseExact(v) : null;
   if (d === null) throw bad(`${what} is not a decimal string`);
   return d;
 }

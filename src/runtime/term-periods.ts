@@ -5,11 +5,12 @@
  * the same term computes its calendar once. Facts are made on first use,
  * so a program that never reads period_start never parses a date.
  */
-import { parseDate } from "../eval/dates.ts";
+import { addDays, parseDate } from "../eval/dates.ts";
 import type { CalendarDate } from "../eval/dates.ts";
 import { Decimal } from "../eval/decimal.ts";
-import { periodsOf } from "../eval/periods.ts";
+import { MONTHS_PER_PERIOD, periodsOf } from "../eval/periods.ts";
 import type { Period, TermSpec } from "../eval/periods.ts";
+import type { TermDates } from "../builtins/builtin.ts";
 import type { PeriodFacts } from "./frame.ts";
 
 export interface TermPeriods {
@@ -26,7 +27,10 @@ class LazyFacts implements PeriodFacts {
   private s: CalendarDate | undefined;
   private e: CalendarDate | undefined;
 
-  constructor(private readonly period: Period) {}
+  constructor(
+    private readonly period: Period,
+    private readonly termDates: () => TermDates,
+  ) {}
 
   get days(): Decimal {
     return (this.d ??= Decimal.ofInt(this.period.days));
@@ -43,6 +47,9 @@ class LazyFacts implements PeriodFacts {
   get end(): CalendarDate {
     return (this.e ??= date(this.period.end));
   }
+  get term(): TermDates {
+    return this.termDates();
+  }
 }
 
 function date(text: string): CalendarDate {
@@ -56,18 +63,26 @@ const cache = new Map<string, TermPeriods>();
 const MAX_TERMS = 256;
 
 export function termPeriods(term: TermSpec): TermPeriods {
-  const key = `${term.start} ${term.end} ${term.frequency}`;
+  const key = `${term.start} ${term.end} ${term.frequency} ${term.generation ?? "forward"} ${term.endOfMonth === true ? "eom" : ""}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
   const periods = periodsOf(term);
   const facts: (LazyFacts | undefined)[] = new Array(periods.length);
+  // The term's dates, for the day counts that read it, made once on first use (a term with periods has valid dates).
+  let dates: TermDates | undefined;
+  const termDates = (): TermDates => {
+    if (dates !== undefined) return dates;
+    const [start, end] = [date(term.start), date(term.end)];
+    const anchor = term.generation === "backward" ? addDays(end, 1) : start;
+    return (dates = { start, end, perYear: 12 / MONTHS_PER_PERIOD[term.frequency], anchor, endOfMonth: term.endOfMonth === true });
+  };
   const made: TermPeriods = {
     periods,
     factsOf(period) {
       const i = period.index - 1;
       const own = periods[i];
-      if (own === undefined || own.start !== period.start || own.end !== period.end) return new LazyFacts(period);
-      return (facts[i] ??= new LazyFacts(own));
+      if (own === undefined || own.start !== period.start || own.end !== period.end) return new LazyFacts(period, termDates);
+      return (facts[i] ??= new LazyFacts(own, termDates));
     },
   };
   // Terms are few; a bound keeps a long-running service from collecting calendars forever.

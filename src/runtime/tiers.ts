@@ -11,9 +11,9 @@ import type { TableRows, TierRow } from "../builtins/builtin.ts";
 export function prepareTiers(t: IrTiers): TableRows | null {
   const rows: TierRow[] = [];
   for (const row of t.rows) {
-    const low = Decimal.parse(row.low);
-    const high = row.high === null ? null : Decimal.parse(row.high);
-    const value = Decimal.parse(row.value);
+    const low = Decimal.parseExact(row.low);
+    const high = row.high === null ? null : Decimal.parseExact(row.high);
+    const value = Decimal.parseExact(row.value);
     if (low === null || value === null || (row.high !== null && high === null)) return null;
     rows.push({ low, high, value });
   }

@@ -9,8 +9,9 @@
  * so a trace that ends in no line costs no decimal printing.
  */
 import type { ValueType } from "../ir/ir.ts";
-import type { TraceEntry } from "../ledger/ledger.ts";
+import { traceEntryText, type TraceEntry } from "../ledger/ledger.ts";
 import { valueText } from "./values.ts";
+import type { Decimal } from "../eval/decimal.ts";
 
 /** What a name reference shows in a trace: its name, type and display unit. */
 export interface TraceRef {
@@ -39,16 +40,14 @@ export class Trace {
   }
 }
 
-/** The ledger's trace entries of some items. */
+/** The ledger's trace entries of some items: a number that does not terminate also carries its exact fraction. */
 export function traceEntries(items: readonly TraceItem[]): TraceEntry[] {
-  return items.map(({ ref, value }) => ref.unit === undefined
-    ? { name: ref.name, value: valueText(ref.type, value) }
-    : { name: ref.name, value: valueText(ref.type, value), unit: ref.unit });
-}
-
-/** `name = value unit`, as run-time error messages show a trace entry. */
-export function traceEntryText(e: TraceEntry): string {
-  return `${e.name} = ${e.value}${e.unit === undefined ? "" : ` ${e.unit}`}`;
+  return items.map(({ ref, value }) => {
+    const text = valueText(ref.type, value);
+    const exact = ref.type === "number" ? (value as Decimal).exactText() : null;
+    if (exact === null) return ref.unit === undefined ? { name: ref.name, value: text } : { name: ref.name, value: text, unit: ref.unit };
+    return ref.unit === undefined ? { name: ref.name, value: text, exact } : { name: ref.name, value: text, unit: ref.unit, exact };
+  });
 }
 
 /** `a = 1 USD, b = 2` or "" for an empty trace. */

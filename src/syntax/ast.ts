@@ -12,10 +12,10 @@
  * on the enclosing declaration so the checker stays quiet about it.
  */
 import type { Range } from "../diagnostics/range.ts";
-import type { Frequency, RoundingMode } from "../ir/ir.ts";
+import type { BusinessDayConvention, Frequency, RoundingMode } from "../ir/ir.ts";
 
 // The header enums are the artifact's (src/ir): one definition for the tree and the IR.
-export type { Frequency, RoundingMode };
+export type { BusinessDayConvention, Frequency, RoundingMode };
 
 export interface Node {
   readonly range: Range;
@@ -233,6 +233,8 @@ export type Decl =
   | DealDecl
   | PartiesDecl
   | TermDecl
+  | PaidDecl
+  | CalendarDecl
   | CurrencyDecl
   | SettleDecl
   | UnitsDecl
@@ -267,6 +269,41 @@ export interface TermDecl extends Node {
   readonly start: DateLit;
   readonly end: DateLit;
   readonly frequency: Frequency;
+  /** `, backward`: periods counted back from the term's end, a stub first (docs/language.md §6). */
+  readonly backward: boolean;
+  /** `, end_of_month`: the period dates roll on month ends when the date rolled from is one. */
+  readonly endOfMonth: boolean;
+}
+
+/**
+ * `paid on ANCHOR, CONVENTION CALENDAR` or `paid N [business] days after
+ * ANCHOR, CONVENTION CALENDAR` (docs/language.md §6 "Payment dates").
+ * `anchor` and the lag's `unit` are names as written (`period_end`, `days`):
+ * the checker reads them.
+ */
+export interface PaidDecl extends Node {
+  readonly kind: "Paid";
+  /** null for `paid on …`. */
+  readonly lag: PaymentLag | null;
+  readonly anchor: Name;
+  readonly convention: BusinessDayConvention;
+  readonly calendar: Name;
+}
+
+/** `N days` or `N business days`: `count` a bare number, `unit` the word after it. */
+export interface PaymentLag extends Node {
+  readonly kind: "PaymentLag";
+  readonly count: NumberLit;
+  readonly business: boolean;
+  readonly unit: Name;
+}
+
+/** `calendar NAME[: BASE, …] { DATE … }`: the holidays of its bases and the dates listed. */
+export interface CalendarDecl extends Node {
+  readonly kind: "Calendar";
+  readonly name: Name;
+  readonly bases: readonly Name[];
+  readonly dates: readonly DateLit[];
 }
 
 export interface CurrencyDecl extends Node {

@@ -12,6 +12,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Range } from "../diagnostics/range.ts";
 import { PARSE } from "../diagnostics/codes/parse.ts";
 import type {
+  BusinessDayConvention,
   CapWindow,
   DateLit,
   Decl,
@@ -23,7 +24,9 @@ import type {
   Frequency,
   Name,
   NumberLit,
+  PaidDecl,
   Party,
+  PaymentLag,
   RoundingMode,
   ScheduleBasis,
   ScheduleEntry,
@@ -396,7 +399,15 @@ class Builder {
               ? "annually"
               : null;
         if (start === null || end === null || frequency === null) return null;
-        return { kind: "Term", start, end, frequency, range };
+        return { kind: "Term", start, end, frequency, backward: this.has(node, "Backward"), endOfMonth: this.has(node, "EndOfMonth"), range };
+      }
+      case "paidDecl":
+        return this.paid(node, range);
+      case "calendarDecl": {
+        const name = this.name(this.token(node, "Identifier"));
+        const bases = this.tokens(node, "base").map((t) => this.name(t)!);
+        const dates = this.tokens(node, "DateLit").map((t) => this.date(t)!);
+        return name === null ? null : { kind: "Calendar", name, bases, dates, range };
       }
       case "currencyDecl": {
         const code = this.name(this.token(node, "Identifier"));
@@ -464,6 +475,27 @@ class Builder {
       default:
         return null;
     }
+  }
+
+  private paid(node: CstNode, range: Range): PaidDecl | null {
+    let lag: PaymentLag | null = null;
+    const count = this.token(node, "NumberLit");
+    if (count !== undefined) {
+      const lagStart = count.startOffset;
+      const number = this.bareNumber(count)!;
+      const business = this.has(node, "Business");
+      const unit = this.name(this.token(node, "unit"));
+      if (unit === null) return null;
+      lag = { kind: "PaymentLag", count: number, business, unit, range: { start: lagStart, end: unit.range.end } };
+    } else if (!this.has(node, "On")) {
+      return null;
+    }
+    const anchor = this.name(this.token(node, "anchor"));
+    const conventions: BusinessDayConvention[] = ["following", "modified_following", "preceding"];
+    const convention = conventions.find((c) => this.has(node, pascal(c)));
+    const calendar = this.name(this.token(node, "calendar"));
+    if (anchor === null || convention === undefined || calendar === null) return null;
+    return { kind: "Paid", lag, anchor, convention, calendar, range };
   }
 
   /** Parameters belong to templates: `const f(x: number) = …` without `template` is a mistake. */

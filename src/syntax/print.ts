@@ -25,6 +25,7 @@ import type { Diagnostic, Result } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Range } from "../diagnostics/range.ts";
 import type {
+  CalendarDecl,
   Decl,
   NumberLit,
   TemplateDecl,
@@ -181,8 +182,16 @@ class Printer {
         }));
         return this.block(indent, d.range, "parties", (i, close) => this.sequence(items, i, close), items.length > 0);
       }
-      case "Term":
-        return this.line(indent, d.range, `term ${d.start.text} to ${d.end.text}, ${d.frequency}`);
+      case "Term": {
+        const options = `${d.backward ? ", backward" : ""}${d.endOfMonth ? ", end_of_month" : ""}`;
+        return this.line(indent, d.range, `term ${d.start.text} to ${d.end.text}, ${d.frequency}${options}`);
+      }
+      case "Paid": {
+        const lag = d.lag === null ? "on" : `${this.digits(d.lag.count)}${d.lag.business ? " business" : ""} ${d.lag.unit.text} after`;
+        return this.line(indent, d.range, `paid ${lag} ${d.anchor.text}, ${d.convention} ${d.calendar.text}`);
+      }
+      case "Calendar":
+        return this.calendar(d, indent);
       case "Currency":
         return this.line(indent, d.range, `currency ${d.code.text}${d.rounding === null ? "" : `, rounding ${d.rounding}`}`);
       case "Settle":
@@ -217,6 +226,22 @@ class Printer {
       case "Use":
         return this.use(d, indent);
     }
+  }
+
+  /**
+   * `calendar NAME[: BASES] { D1, D2 }` on one line while it fits and no
+   * comment sits inside the braces; else one date per line.
+   */
+  private calendar(d: CalendarDecl, indent: number): void {
+    const header = `calendar ${d.name.text}${d.bases.length === 0 ? "" : `: ${d.bases.map((b) => b.text).join(", ")}`}`;
+    const open = this.openBrace(d.range);
+    for (const c of this.comments.takeAllBefore(open)) this.out.comment(indent, c.text);
+    const oneLine = d.dates.length === 0 ? `${header} {}` : `${header} { ${d.dates.map((x) => x.text).join(", ")} }`;
+    if (!this.comments.anyWithin(open, d.range.end) && "  ".repeat(indent).length + oneLine.length <= PARAMS_ON_ONE_LINE) {
+      return this.line(indent, d.range, oneLine);
+    }
+    const items = d.dates.map((x): Item => ({ start: x.range.start, print: (i) => this.line(i, x.range, x.text) }));
+    this.block(indent, d.range, header, (i, close) => this.sequence(items, i, close), items.length > 0);
   }
 
   // ------------------------------------------------------------ modules

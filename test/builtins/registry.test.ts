@@ -198,17 +198,30 @@ describe("the English of a call (explain)", () => {
 });
 
 describe("period reads and per-period memos", () => {
-  /** What docs/language.md §4 says reads the period: the day counts without arguments, interpolate without `at`. */
-  const DOCUMENTED: Readonly<Record<string, { count: number; reads: readonly string[] }>> = {
-    act_365f: { count: 0, reads: ["period_start", "period_end"] },
-    act_360: { count: 0, reads: ["period_start", "period_end"] },
-    thirty_360: { count: 0, reads: ["period_start", "period_end"] },
-    interpolate: { count: 4, reads: ["period_start"] },
+  /**
+   * What docs/language.md §4 says reads the period: the day counts without
+   * arguments, interpolate without `at`; and the deal's term (`term`): the
+   * day counts that take their frequency or Termination Date from it.
+   */
+  const BOTH = ["period_start", "period_end"];
+  const DOCUMENTED: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>> = {
+    act_365f: { 0: BOTH },
+    act_360: { 0: BOTH },
+    thirty_360: { 0: BOTH },
+    act_act_isda: { 0: BOTH },
+    act_act_icma: { 0: [...BOTH, "term"], 2: ["term"] },
+    thirty_e_360: { 0: BOTH },
+    thirty_e_360_isda: { 0: [...BOTH, "term"], 2: ["term"] },
+    thirty_360_us: { 0: BOTH },
+    act_365l: { 0: [...BOTH, "term"], 2: ["term"] },
+    nl_365: { 0: BOTH },
+    interpolate: { 4: ["period_start"] },
   };
 
   it("matches the docs' paragraph on where the period is read", () => {
     const para = /\*\*Where the period is read\.\*\*([\s\S]*?)\n\n/.exec(section(4))?.[1] ?? "";
-    expect(para).toContain("`act_365f()` (and the other two without\n  arguments)");
+    expect(para).toContain("`act_365f()` (and every other day count\n  without arguments)");
+    expect(para).toContain("`act_act_icma(a, b)`, `act_365l(a, b)` and `thirty_e_360_isda(a, b)` read\n  the deal's term");
     expect(para).toContain("`interpolate` without `at`");
     // The rows that say which period facts those forms read.
     expect(LANGUAGE).toMatch(/\| `act_365f\(\)`, `act_360\(\)`, `thirty_360\(\)` \| the same over the current period: `a` = `period_start`, `b` = `period_end` \+ 1 day \|/);
@@ -218,8 +231,7 @@ describe("period reads and per-period memos", () => {
   it("reports period reads for exactly the documented forms, and the period facts they read", () => {
     for (const [name, fn] of entries) {
       for (const n of countsOf(fn)) {
-        const doc = DOCUMENTED[name];
-        const want = doc !== undefined && doc.count === n ? doc.reads : [];
+        const want = DOCUMENTED[name]?.[n] ?? [];
         expect([...fn.readsPeriod(n)].sort(), `${name} with ${n} arguments`).toEqual([...want].sort());
       }
     }
@@ -230,7 +242,9 @@ describe("period reads and per-period memos", () => {
     for (const [name, fn] of entries) for (const n of countsOf(fn)) if (fn.costly(n)) costly.add(`${name}/${n}`);
     expect([...costly].sort()).toEqual(
       ["act_365f/0", "act_365f/2", "act_360/0", "act_360/2", "thirty_360/0", "thirty_360/2", "interpolate/4", "interpolate/5",
-        "round/2", "floor/2", "ceil/2", "compound/2"].sort(),
+        "round/2", "floor/2", "ceil/2", "compound/2",
+        ...["act_act_isda", "thirty_e_360", "thirty_360_us", "nl_365"].flatMap((n) => [`${n}/0`, `${n}/2`]),
+        ...["act_act_icma", "thirty_e_360_isda", "act_365l"].flatMap((n) => [`${n}/0`, `${n}/2`, `${n}/3`])].sort(),
     );
   });
 

@@ -50,7 +50,7 @@ describe("tenor compile", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe("");
     const artifact = JSON.parse(files["deal.json"]!);
-    expect([artifact.format, artifact.formatVersion, artifact.header.title]).toEqual(["tenor-terms", 2, "Fee deal"]);
+    expect([artifact.format, artifact.formatVersion, artifact.header.title]).toEqual(["tenor-terms", 3, "Fee deal"]);
     expect(r.err).toBe(`deal.tenor: compiled to deal.json (ir sha256 ${artifact.irSha256})\n`);
   });
 
@@ -142,7 +142,7 @@ describe("tenor inspect", () => {
   events         (none)
   clauses        share "Revenue share"
                  margin
-  format         tenor-terms version 2
+  format         tenor-terms version 3
   compiler       tenor 0.1.0
   source sha256  ${artifact.sourceSha256}
   ir sha256      ${artifact.irSha256} (verified)
@@ -155,7 +155,7 @@ describe("tenor inspect", () => {
     const artifact = JSON.parse(files["deal.json"]!);
     const r = await run("inspect", "deal.json", "--json");
     expect(JSON.parse(r.out)).toEqual({
-      formatVersion: 2,
+      formatVersion: 3,
       compiler: { name: "tenor", version: "0.1.0" },
       sourceSha256: artifact.sourceSha256,
       irSha256: artifact.irSha256,
@@ -166,9 +166,9 @@ describe("tenor inspect", () => {
   it("refuses an artifact of an unknown format version", async () => {
     const { files, run } = setup();
     await run("compile", "deal.tenor", "-o", "deal.json");
-    files["deal.json"] = files["deal.json"]!.replace('"formatVersion":2', '"formatVersion":7');
+    files["deal.json"] = files["deal.json"]!.replace('"formatVersion":3', '"formatVersion":7');
     const r = await run("inspect", "deal.json");
     expect(r.code).toBe(1);
-    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads version 2");
+    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads version 3");
   });
 });

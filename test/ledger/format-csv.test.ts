@@ -6,11 +6,11 @@ import { SAMPLE } from "./sample-ledger.ts";
 describe("ledgerToCsv", () => {
   it("writes a header and one row per line, grant and net transfer, with CRLF line ends", () => {
     expect(ledgerToCsv(SAMPLE)).toBe([
-      "kind,period,start,end,contract_year,days,clause,title,payer,payee,computed,amount,capped,quantity,instrument,price",
-      "line,1,2026-07-01,2026-07-31,1,31,revenue_share,Revenue share,op,vendor,1800000.00,1800000.00,false,,,",
-      'line,1,2026-07-01,2026-07-31,1,31,buyback,"Buyback, capped",vendor,op,500.00,250.50,true,,,',
-      "grant,1,2026-07-01,2026-07-31,1,31,warrants,,op,vendor,,,,1000000,warrants,12.50",
-      "net,1,2026-07-01,2026-07-31,1,31,,,op,vendor,,1799749.50,,,,",
+      "kind,period,start,end,payment_date,contract_year,days,clause,title,payer,payee,computed,amount,capped,quantity,instrument,price",
+      "line,1,2026-07-01,2026-07-31,2026-08-21,1,31,revenue_share,Revenue share,op,vendor,1800000.00,1800000.00,false,,,",
+      'line,1,2026-07-01,2026-07-31,2026-08-21,1,31,buyback,"Buyback, capped",vendor,op,500.00,250.50,true,,,',
+      "grant,1,2026-07-01,2026-07-31,2026-08-21,1,31,warrants,,op,vendor,,,,1000000,warrants,12.50",
+      "net,1,2026-07-01,2026-07-31,2026-08-21,1,31,,,op,vendor,,1799749.50,,,,",
       "",
     ].join("\r\n"));
   });

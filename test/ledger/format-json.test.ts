@@ -11,6 +11,7 @@ const EXPECTED = `{
       "index": 1,
       "start": "2026-07-01",
       "end": "2026-07-31",
+      "payment_date": "2026-08-21",
       "contract_year": 1,
       "days": 31,
       "lines": [
@@ -55,6 +56,7 @@ const EXPECTED = `{
       "index": 2,
       "start": "2026-08-01",
       "end": "2026-08-01",
+      "payment_date": "2026-08-03",
       "contract_year": 1,
       "days": 1,
       "lines": [],
@@ -104,7 +106,7 @@ describe("ledgerToJson", () => {
   it("leaves out net when the period has none, and ignores the input's key order", () => {
     const p = SAMPLE.periods[1]!;
     const shuffled: Ledger = {
-      totals: [], periods: [{ days: p.days, grants: [], lines: [], contract_year: 1, end: p.end, start: p.start, index: 2 }],
+      totals: [], periods: [{ days: p.days, grants: [], lines: [], contract_year: 1, payment_date: p.payment_date, end: p.end, start: p.start, index: 2 }],
       currency: "EUR", deal: "D",
     };
     expect(ledgerToJson(shuffled)).toBe(`{
@@ -115,6 +117,7 @@ describe("ledgerToJson", () => {
       "index": 2,
       "start": "2026-08-01",
       "end": "2026-08-01",
+      "payment_date": "2026-08-03",
       "contract_year": 1,
       "days": 1,
       "lines": [],

@@ -6,14 +6,14 @@ describe("ledgerToTable", () => {
   it("prints periods, lines, grants, net transfers and totals with aligned money", () => {
     expect(ledgerToTable(SAMPLE)).toBe(`Test, "quoted" deal (amounts in USD)
 
-Period 1: 2026-07-01 to 2026-07-31, contract year 1, 31 days
+Period 1: 2026-07-01 to 2026-07-31, contract year 1, 31 days, payment date 2026-08-21
   Clause           Payer → payee      Computed        Amount
   Revenue share    op → vendor    1,800,000.00  1,800,000.00
   Buyback, capped  vendor → op          500.00        250.50  capped
   Grant: op grants vendor 1,000,000 warrants at 12.50 USD (warrants)
   Net transfer     op → vendor                  1,799,749.50
 
-Period 2: 2026-08-01 to 2026-08-01, contract year 1, 1 day
+Period 2: 2026-08-01 to 2026-08-01, contract year 1, 1 day, payment date 2026-08-03
   no payments
 
 Totals

@@ -6,7 +6,7 @@ export const SAMPLE: Ledger = {
   currency: "USD",
   periods: [
     {
-      index: 1, start: "2026-07-01", end: "2026-07-31", contract_year: 1, days: 31,
+      index: 1, start: "2026-07-01", end: "2026-07-31", payment_date: "2026-08-21", contract_year: 1, days: 31,
       lines: [
         { clause: "revenue_share", title: "Revenue share", payer: "op", payee: "vendor",
           computed: "1800000.00", amount: "1800000.00", capped: false,
@@ -18,7 +18,7 @@ export const SAMPLE: Ledger = {
       net: [{ from: "op", to: "vendor", amount: "1799749.50" }],
     },
     {
-      index: 2, start: "2026-08-01", end: "2026-08-01", contract_year: 1, days: 1,
+      index: 2, start: "2026-08-01", end: "2026-08-01", payment_date: "2026-08-03", contract_year: 1, days: 1,
       lines: [], grants: [], net: [],
     },
   ],

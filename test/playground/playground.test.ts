@@ -121,6 +121,9 @@ describe("the playground in Chromium", () => {
     expect(await page.locator("#example").inputValue()).toBe("sharon-dsx");
     await expect.poll(() => page.locator("table.ledger tbody").count()).toBe(72);
     expect(await page.locator("table.ledger tbody[data-period='1'] tr.line td.amount").first().textContent()).toBe("997,425.00");
+    expect(await page.locator("table.ledger tbody[data-period='1'] tr.period-row th").textContent()).toBe(
+      "Period 1 · 2026-07-01 – 2026-07-31 · contract year 1 · 31 days · payment date 2026-07-31",
+    );
     expect(await page.locator("#tab-tests").textContent()).toBe("Tests 8/8");
     expect(await hook(page, (h) => h.markers())).toEqual([]);
   });

@@ -109,20 +109,32 @@ function roundDiv(p: bigint, q: bigint, mode: Mode): bigint {
  * is chosen from the exact x / step, never from a quotient carried to 20
  * places (where 0.9999999999999999999999999 / 1 would already be 1).
  */
-function expected(fn: "round" | "floor" | "ceil", x: Dec, step: Dec | null, mode: Mode): string {
+function expected(fn: "round" | "floor" | "ceil", x: Dec, step: Step | null, mode: Mode): string {
   if (step === null) {
     const q = pow10(x.e);
     const k = fn === "floor" ? floorDiv(x.n, q) : fn === "ceil" ? ceilDiv(x.n, q) : roundDiv(x.n, q, mode);
     return canon({ n: k, e: 0 });
   }
-  // x / step = p / q exactly.
-  const p = x.n * pow10(step.e);
-  const q = step.n * pow10(x.e);
+  // step = sn / sd and x / step = p / q, exactly.
+  const [sn, sd] = step.exact;
+  const p = x.n * sd;
+  const q = sn * pow10(x.e);
   let k: bigint;
   if (fn === "floor") k = floorDiv(p, q); // the largest multiple of step ≤ x
   else if (fn === "ceil") k = ceilDiv(p, q); // the smallest multiple of step ≥ x
   else k = roundDiv(p, q, mode); // the multiple x rounds to with the deal's mode, chosen from the exact x / step
-  return canon({ n: k * step.n, e: step.e });
+  return readingText(k * sn, sd);
+}
+
+/** n / d (d > 0) as a trace reads it: exact when it terminates, else to 20 places, half-even. */
+function readingText(n: bigint, d: bigint): string {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const g = gcd(n < 0n ? -n : n, d);
+  let rest = d / g;
+  let places = 0;
+  while (rest % 2n === 0n || rest % 5n === 0n) [rest, places] = [rest % 2n === 0n ? rest / 2n : rest / 5n, places + 1];
+  if (rest === 1n) return canon({ n: (n * pow10(places)) / d, e: places });
+  return canon({ n: roundDiv(n * pow10(20), d, "half_even"), e: 20 });
 }
 
 // ---------------------------------------------------------------- generators
@@ -136,24 +148,32 @@ function literal(v: Dec, asPercent: boolean): string {
 
 interface Step {
   readonly text: string;
+  /** The value as a decimal, to draw values near its multiples (for a quotient: near enough). */
   readonly value: Dec;
+  /** The exact value, numerator and denominator. */
+  readonly exact: readonly [bigint, bigint];
 }
 
-/** Positive steps: tiny, huge, ordinary, and quotients (their value is the quotient carried to 20 places, §9). */
+const decimalStep = (text: string, value: string): Step => {
+  const v = dec(value);
+  return { text, value: v, exact: [v.n, pow10(v.e)] };
+};
+
+/** Positive steps: tiny, huge, ordinary, and quotients (exact: a third is a third, §9). */
 const STEPS: readonly Step[] = [
-  { text: "0.000000000000000000000001", value: dec("0.000000000000000000000001") },
-  { text: "1000000000000", value: dec("1000000000000") },
-  { text: "0.5", value: dec("0.5") },
-  { text: "0.25", value: dec("0.25") },
-  { text: "1", value: dec("1") },
-  { text: "3", value: dec("3") },
-  { text: "0.01", value: dec("0.01") },
-  { text: "2.5", value: dec("2.5") },
-  { text: "0.0001", value: dec("0.0001") },
-  { text: "12.5%", value: dec("0.125") },
-  { text: "1 million", value: dec("1000000") },
-  { text: "(1 / 3)", value: dec("0.33333333333333333333") },
-  { text: "(2 / 3)", value: dec("0.66666666666666666667") },
+  decimalStep("0.000000000000000000000001", "0.000000000000000000000001"),
+  decimalStep("1000000000000", "1000000000000"),
+  decimalStep("0.5", "0.5"),
+  decimalStep("0.25", "0.25"),
+  decimalStep("1", "1"),
+  decimalStep("3", "3"),
+  decimalStep("0.01", "0.01"),
+  decimalStep("2.5", "2.5"),
+  decimalStep("0.0001", "0.0001"),
+  decimalStep("12.5%", "0.125"),
+  decimalStep("1 million", "1000000"),
+  { text: "(1 / 3)", value: dec("0.33333333333333333333"), exact: [1n, 3n] },
+  { text: "(2 / 3)", value: dec("0.66666666666666666667"), exact: [2n, 3n] },
 ];
 
 const stepArb = fc.constantFrom(...STEPS);
@@ -461,7 +481,7 @@ describe("constant folding: checker and runtime", () => {
           if (values !== null) expect(values.refused.size + values.rejected.size, "a positive step is never refused").toBe(0);
           const got = values?.values ?? checkerValues(checkSource(probeSheet(b)).diagnostics);
           cases.forEach((c, i) => {
-            const want = expected(c.fn, c.x, c.step?.value ?? null, mode);
+            const want = expected(c.fn, c.x, c.step ?? null, mode);
             expect(got.get(i), `const c${i} = ${b.exprs[i]} (rounding ${mode}) must be ${want}; the ${side === "runtime" ? "runtime settles" : "checker proves"} ${got.get(i)}`).toBe(want);
           });
         }),

@@ -51,18 +51,33 @@ export function canon(a: Dec): string {
 /**
  * Per period, in order, the traced values of the names `pattern` matches,
  * by the number its one group captures (`c12`, `r3`): what a ledger JSON
- * with traces says a run settled each named value at.
+ * with traces says a run settled each named value at. `exact`: a value
+ * that does not terminate as its fraction `n/d`, not its 20-place reading.
  */
-export function tracedValues(ledgerJson: string, pattern: RegExp): Map<number, string>[] {
-  const ledger = JSON.parse(ledgerJson) as { periods: { lines: { trace: { name: string; value: string }[] }[] }[] };
+export function tracedValues(ledgerJson: string, pattern: RegExp, exact = false): Map<number, string>[] {
+  const ledger = JSON.parse(ledgerJson) as { periods: { lines: { trace: { name: string; value: string; exact?: string }[] }[] }[] };
   return ledger.periods.map((p) => {
     const values = new Map<number, string>();
     for (const line of p.lines) {
       for (const t of line.trace) {
         const m = pattern.exec(t.name);
-        if (m !== null) values.set(Number(m[1]), t.value);
+        if (m !== null) values.set(Number(m[1]), exact ? t.exact ?? t.value : t.value);
       }
     }
     return values;
   });
+}
+
+/** Compares two exact texts: decimals or fractions `n/d` (d > 0). */
+export function exactCmp(a: string, b: string): number {
+  const frac = (t: string): [bigint, bigint] => {
+    const m = /^(-?\d+)\/(\d+)$/.exec(t);
+    if (m !== null) return [BigInt(m[1]!), BigInt(m[2]!)];
+    const v = dec(t);
+    return [v.n, pow10(v.e)];
+  };
+  const [an, ad] = frac(a);
+  const [bn, bd] = frac(b);
+  const d = an * bd - bn * ad;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
 }

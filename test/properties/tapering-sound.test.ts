@@ -30,14 +30,14 @@ import { describe, expect, it } from "vitest";
 import { checkSource, runSource } from "../../src/api.ts";
 import type { Diagnostic } from "../../src/api.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
-import { add, at, canon, cmp, dec, halfOf, mulInt, neg, shift, tracedValues, type Dec } from "./exact-decimal.ts";
+import { add, at, canon, cmp, dec, exactCmp, halfOf, mulInt, neg, shift, tracedValues, type Dec } from "./exact-decimal.ts";
 import { decimalText, monthlyStarts } from "./generators.ts";
 
 // ---------------------------------------------------------------- readout (the one place to change if the ledger format moves)
 
-/** Per period, in order, the settled value of each schedule `r<k>` (by k), from the ledger's traces. */
+/** Per period, in order, the exact settled value of each schedule `r<k>` (by k), from the ledger's traces. */
 function settledSeries(ledgerJson: string): Map<number, string>[] {
-  return tracedValues(ledgerJson, /^r(\d+)$/);
+  return tracedValues(ledgerJson, /^r(\d+)$/, true);
 }
 
 // ---------------------------------------------------------------- exact decimals (independent of src/)
@@ -228,7 +228,7 @@ describe("tapering schedules: the checker's proof holds at run time", () => {
             if (value === undefined) throw new Error(`r${k} is missing from the trace of period ${p + 1}`);
             if (previous !== null) {
               expect(
-                cmp(dec(value), dec(previous)) <= 0,
+                exactCmp(value, previous) <= 0,
                 `accepted as tapering, but r${k} rises from ${previous} in period ${p} to ${value} in period ${p + 1} (${STARTS[p]}):\n${describeSchedule(sheet.schedules[k]!, k)}`,
               ).toBe(true);
             }

@@ -1,9 +1,9 @@
 /**
  * Exact rationals on BigInt for the reference evaluator: numerator and
  * denominator, always reduced, denominator positive. Deliberately plain:
- * no decimal library, no floats; the only rounding is the one the brief
- * states (division carried to 20 places half-even, money to the currency's
- * decimals with the deal's mode), applied explicitly by the evaluator.
+ * no decimal library, no floats; the only rounding is the one the language
+ * states (money to the currency's decimals with the deal's mode, round,
+ * floor, ceil, convert), applied explicitly by the evaluator.
  */
 
 export type Mode = "half_even" | "half_up" | "down" | "up" | "floor" | "ceil";
@@ -55,7 +55,7 @@ export class Rat {
   mul(o: Rat): Rat {
     return Rat.of(this.n * o.n, this.d * o.d);
   }
-  /** The exact quotient; the caller applies the brief's 20-place rule. */
+  /** The exact quotient. */
   divExact(o: Rat): Rat {
     return Rat.of(this.n * o.d, this.d * o.n);
   }

@@ -113,10 +113,16 @@ function currencyDecimals(code: string): number {
   return zero.includes(code) ? 0 : three.includes(code) ? 3 : 2;
 }
 
-/** Brief §6.1: each division is carried to 20 decimal places, half-even. */
+/** docs/language.md §9: a division is exact; nothing is rounded until the language rounds it. */
 function divide(a: Rat, b: Rat, what: string): Rat {
   if (b.isZero()) throw new RunError(CODE.divisionByZero, `division by zero in ${what}`);
-  return a.divExact(b).round(20, "half_even");
+  return a.divExact(b);
+}
+
+/** docs/language.md §7 grants: a quantity is written canonically, one that does not terminate to 20 places, half-even. */
+function quantityText(q: Rat): string {
+  const text = q.toString();
+  return text.includes("/") ? q.round(20, "half_even").toString() : text;
 }
 
 const num = (v: Rat): Value => ({ k: "num", v });
@@ -288,7 +294,7 @@ class Run {
             clause: this.clause.name.text,
             grantor: s.grantor.text,
             grantee: s.grantee.text,
-            quantity: quantity.toString(),
+            quantity: quantityText(quantity),
             instrument: s.instrument.text,
             price: this.money(price),
           });
@@ -660,7 +666,7 @@ class Run {
         if (values[1] === undefined) return num(Rat.of(x.toInteger(mode)));
         const step = asNum(values[1]);
         if (step.sign() <= 0) throw new RunError(CODE.stepNotPositive, `step of ${name} is not positive`);
-        // docs §4: x / step carried to 20 places, to a whole number, times step
+        // docs §4: the exact x / step, to a whole number with the mode, times step
         return num(Rat.of(divide(x, step, name).toInteger(mode)).mul(step));
       }
       default:

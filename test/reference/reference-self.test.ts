@@ -13,8 +13,11 @@ const r = (text: string) => Rat.parse(text);
 const date = (text: string) => parseIso(text)!;
 
 describe("the reference's rationals", () => {
-  it("carry the brief's worked division to 20 places, half-even: 9000000 / 365", () => {
+  it("divide exactly, so a day count divided first or last gives the same cents: 36.5 million × 10% × 31 / 365", () => {
     expect(r("9000000").divExact(r("365")).round(20, "half_even").toFixed(20)).toBe("24657.53424657534246575342");
+    const first = r("36500000").mul(r("0.1")).mul(r("31").divExact(r("365")));
+    const last = r("36500000").mul(r("0.1")).mul(r("31")).divExact(r("365"));
+    expect([first.round(2, "down").toFixed(2), last.round(2, "down").toFixed(2)]).toEqual(["310000.00", "310000.00"]);
   });
 
   it("round ties by each mode as the currency table in docs §5 shows", () => {

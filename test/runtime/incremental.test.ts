@@ -70,7 +70,7 @@ describe("incremental settlement", () => {
     ]);
     expect(JSON.parse(snapshot!)).toEqual({
       format: "tenor-snapshot",
-      version: 2,
+      version: 3,
       irSha256: terms.irSha256,
       periods: 3,
       caps: [[{ window: 1, paid: "25" }], []],
@@ -139,7 +139,7 @@ clause rebates {
     const other = loadTerms(artifactText(compileSource(DEAL.replace("10%", "11%")).value!));
     expect(thrown(() => settlePeriod(other, first.snapshot, ROWS[1]!)).code).toBe(COMPILE.invalidSnapshot);
     expect(thrown(() => settlePeriod(terms, { ...first.snapshot, version: 1 }, ROWS[1]!)).message)
-      .toBe("invalid snapshot: version 1 is not supported (this runtime reads 2)");
+      .toBe("invalid snapshot: version 1 is not supported (this runtime reads 3)");
     expect(thrown(() => settlePeriod(terms, { ...first.snapshot, streaks: [] }, ROWS[1]!)).message)
       .toBe('invalid snapshot: "streaks" must have 1 entries');
     expect(thrown(() => settlePeriod(terms, "{", ROWS[1]!)).message).toBe("invalid snapshot: not JSON");

@@ -107,7 +107,7 @@ clause e "E" {
         code: "TN1002",
         line: 1,
         message:
-          "expected a declaration (deal, parties, term, currency, settle, units, input, event, const, schedule, tiers, clause, test, import, template or use), found 'hello'",
+          "expected a declaration (deal, parties, term, paid, calendar, currency, settle, units, input, event, const, schedule, tiers, clause, test, import, template or use), found 'hello'",
       },
       { code: "TN1002", line: 2, message: "expected a new declaration after '3', found '3'" },
     ]);

@@ -133,6 +133,22 @@ export const CHECK = {
   /** A balance that is never read (warning). */
   unusedBalance: "TN2115",
 
+  // ---- calendars and payment dates (TN215x, src/check/calendars.ts)
+  /** A calendar name (in `paid` or as a calendar's base) that is neither built in nor declared. */
+  unknownCalendar: "TN2150",
+  /** Calendars whose bases lead back to themselves. */
+  calendarCycle: "TN2151",
+  /** A holiday listed in a calendar that is a Saturday, a Sunday or already a holiday of its bases (warning). */
+  holidayChangesNothing: "TN2152",
+  /** The lag of `paid`: not a whole number from 0 to 365, or not counted in days. */
+  invalidPaymentLag: "TN2153",
+  /** `paid` counting from something other than period_end or period_start. */
+  invalidPaymentAnchor: "TN2154",
+  /** Payment dates for which a built-in calendar has no rules (before 2000 or after 2199). */
+  calendarYearsNotCovered: "TN2155",
+  /** A `calendar` declaration named like a built-in calendar. */
+  calendarRedeclaresBuiltin: "TN2156",
+
   // ---- modules and templates (TN220x–TN222x, src/modules)
   /** An import whose file cannot be found or read (or imports are not available here). */
   moduleNotFound: "TN2200",
