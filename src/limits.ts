@@ -43,6 +43,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxEvents: 10_000,
 };
 
+/**
+ * How deep a compiled artifact's JSON may nest (arrays and objects). The
+ * deepest a compiler writes is about 2,500: expressions 1,000 deep (TN2047),
+ * each a level or two, inside blocks 200 deep. Checked without recursion
+ * before anything walks the file (src/runtime/load-terms.ts).
+ */
+export const MAX_ARTIFACT_DEPTH = 5000;
+
 /** The default limits with the given ones replacing them. */
 export function limitsWith(given: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...given };

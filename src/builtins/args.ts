@@ -3,6 +3,7 @@ import { CHECK } from "../diagnostics/codes/check.ts";
 import { describeType } from "../types/types.ts";
 import type { NumberType, Type } from "../types/types.ts";
 import type { TypingCall } from "./builtin.ts";
+import type { ValueType } from "../ir/ir.ts";
 
 /** The arguments as numbers, or null after reporting the first that is not one. */
 export function numbersOnly(call: TypingCall): readonly NumberType[] | null {
@@ -28,4 +29,9 @@ export function needDate(call: TypingCall, i: number, what: string): boolean {
 export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** An IR typing rule: `result` when the argument kinds are exactly one of `forms`, else null. */
+export function kinds(result: ValueType, ...forms: readonly (readonly ValueType[])[]): (args: readonly ValueType[]) => ValueType | null {
+  return (args) => (forms.some((f) => f.length === args.length && f.every((k, i) => args[i] === k)) ? result : null);
 }

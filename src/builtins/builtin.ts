@@ -9,7 +9,7 @@
  */
 import type { CalendarDate, Duration } from "../eval/dates.ts";
 import type { Decimal } from "../eval/decimal.ts";
-import type { RoundingMode } from "../ir/ir.ts";
+import type { RoundingMode, ValueType } from "../ir/ir.ts";
 import type { NumberType, Type } from "../types/types.ts";
 
 /** A value at run time: a number, a boolean, a date or a duration (the IR gives each expression its type). */
@@ -123,6 +123,12 @@ export interface Builtin {
   readonly roundsToCurrency: boolean;
   /** The result type, reporting what is wrong with the call. The count was checked by the caller. */
   type(call: TypingCall): Type;
+  /**
+   * The run-time kind of a call whose arguments (after a table) have these
+   * kinds, or null when no compiler could have written it: what `loadTerms`
+   * holds an artifact's calls to (src/runtime/validate-terms.ts).
+   */
+  irType(args: readonly ValueType[]): ValueType | null;
   /** The value. `period` is null where no period is known (the checker folding a constant); forms that read it are never folded. */
   evaluate(args: readonly Value[], site: CallSite, period: PeriodDates | null): Value;
   /** The period facts a call with `count` arguments reads: empty when its value depends on its arguments alone. */

@@ -10,6 +10,7 @@ import { PLAIN_TYPE, describeType } from "../types/types.ts";
 import type { Builtin, Interval } from "./builtin.ts";
 import { NO_PERIOD, UNBOUNDED } from "./builtin.ts";
 import { guarded } from "./interval.ts";
+import { kinds } from "./args.ts";
 
 /** The largest `n` of compound(rate, n): 1000 compounding periods (83 years monthly). */
 export const MAX_COMPOUND_PERIODS = 1000;
@@ -36,6 +37,7 @@ export const compound: Builtin = {
   summary: "(1 + rate)^n, exact: rate a plain number, n a whole number from 0 to 1000",
   takesTable: false,
   roundsToCurrency: false,
+  irType: kinds("number", ["number", "number"]),
   type: (call) => {
     const names = ["rate", "n"];
     for (let i = 0; i < 2; i++) {

@@ -12,6 +12,7 @@ import { Unit } from "../types/unit.ts";
 import type { Builtin } from "./builtin.ts";
 import { NO_PERIOD, UNBOUNDED } from "./builtin.ts";
 import { monotone, times } from "./interval.ts";
+import { kinds } from "./args.ts";
 
 /** The currency a unit is exactly (`EUR`), or null. */
 function currencyOf(u: Unit): string | null {
@@ -27,6 +28,7 @@ export const convert: Builtin = {
   summary: "amount in currency C × rate in D per C, rounded to D's minor unit with the deal's rounding mode",
   takesTable: false,
   roundsToCurrency: true,
+  irType: kinds("number", ["number", "number"]),
   type: (call) => {
     const [amount, rate] = call.args as [(typeof call.args)[0], (typeof call.args)[0]];
     const c = amount.kind === "number" ? currencyOf(amount.unit) : null;

@@ -26,7 +26,7 @@ import { Decimal } from "../eval/decimal.ts";
 import { ERROR_TYPE, PLAIN_TYPE, describeType } from "../types/types.ts";
 import type { Builtin, CallSite, Interval, PeriodDates, PeriodRead, TermDates, TypingCall, Value } from "./builtin.ts";
 import { UNBOUNDED } from "./builtin.ts";
-import { needDate } from "./args.ts";
+import { kinds, needDate } from "./args.ts";
 import {
   FREQUENCIES,
   act365lBasis,
@@ -183,6 +183,9 @@ function dayCount(c: Convention): Builtin {
     name,
     arity: extra === null ? { min: 0, max: 2, counts: [0, 2] } : { min: 0, max: 3, counts: [0, 2, 3] },
     usage: `${name}() or ${name}(from, to)${extra === null ? "" : ` or ${name}(from, to, ${third})`}`,
+    irType: extra === null
+      ? kinds("number", [], ["date", "date"])
+      : kinds("number", [], ["date", "date"], ["date", "date", extra === "frequency" ? "number" : "date"]),
     summary: c.summary,
     takesTable: false,
     roundsToCurrency: false,

@@ -45,6 +45,11 @@ function extreme(name: "min" | "max", sign: 1 | -1, word: readonly [two: string,
     takesTable: false,
     roundsToCurrency: false,
     type: typeExtreme,
+    // Two or more of one kind: numbers, dates or durations.
+    irType: (args) => {
+      const k = args[0];
+      return args.length >= 2 && k !== "bool" && k !== undefined && args.every((a) => a === k) ? k : null;
+    },
     evaluate: (args) => {
       let best = args[0]!;
       for (let i = 1; i < args.length; i++) if (order(args[i]!, best) * sign > 0) best = args[i]!;

@@ -10,7 +10,7 @@ import { Decimal } from "../eval/decimal.ts";
 import { ERROR_TYPE, describeType, sameType, unitWord } from "../types/types.ts";
 import type { Builtin, PeriodRead } from "./builtin.ts";
 import { NO_PERIOD } from "./builtin.ts";
-import { needDate } from "./args.ts";
+import { kinds, needDate } from "./args.ts";
 import { hull } from "./interval.ts";
 
 const START: readonly PeriodRead[] = ["period_start"];
@@ -36,6 +36,7 @@ export const interpolate: Builtin = {
   summary: "linear taper from from_value on from_date to to_value on to_date, taken at `at` (default period_start)",
   takesTable: false,
   roundsToCurrency: false,
+  irType: kinds("number", ["number", "number", "date", "date"], ["number", "number", "date", "date", "date"]),
   type: (call) => {
     const [from, to] = call.args as [(typeof call.args)[0], (typeof call.args)[0]];
     for (const i of [0, 1]) {

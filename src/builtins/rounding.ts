@@ -12,7 +12,7 @@ import { ERROR_TYPE, unitWord } from "../types/types.ts";
 import type { Type } from "../types/types.ts";
 import type { Builtin, CallSite, Interval, TypingCall } from "./builtin.ts";
 import { NO_PERIOD } from "./builtin.ts";
-import { numbersOnly } from "./args.ts";
+import { kinds, numbersOnly } from "./args.ts";
 import { guarded, monotone, widen } from "./interval.ts";
 
 export const abs: Builtin = {
@@ -23,6 +23,7 @@ export const abs: Builtin = {
   takesTable: false,
   roundsToCurrency: false,
   type: (call) => numbersOnly(call)?.[0] ?? ERROR_TYPE,
+  irType: kinds("number", ["number"]),
   evaluate: ([x]) => (x as Decimal).abs(),
   readsPeriod: () => NO_PERIOD,
   costly: () => false,
@@ -76,6 +77,7 @@ function roundingBuiltin(r: Rounding): Builtin {
     takesTable: false,
     roundsToCurrency: false,
     type: typeRounding,
+    irType: kinds("number", ["number"], ["number", "number"]),
     evaluate: ([x, step], site) =>
       step === undefined ? r.whole(x as Decimal, site.rounding) : r.stepped(x as Decimal, stepOf(step as Decimal, site), site.rounding),
     readsPeriod: () => NO_PERIOD,

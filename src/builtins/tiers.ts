@@ -12,6 +12,7 @@ import { ERROR_TYPE, numberType, unitWord } from "../types/types.ts";
 import type { Type } from "../types/types.ts";
 import type { Builtin, Interval, TableRows, TierRow, TypingCall } from "./builtin.ts";
 import { NO_PERIOD, UNBOUNDED } from "./builtin.ts";
+import { kinds } from "./args.ts";
 
 /**
  * The index of the row whose `[low, high)` holds `x`; -1 when `x` is below
@@ -82,6 +83,7 @@ export const tier: Builtin = {
   takesTable: true,
   roundsToCurrency: false,
   type: (call) => typeTableCall(call, ["x"], (_bound, value) => value),
+  irType: kinds("number", ["number"]),
   evaluate: ([x], site) => {
     const table = tableOf(site);
     const v = x as Decimal;
@@ -108,6 +110,7 @@ export const marginal: Builtin = {
   takesTable: true,
   roundsToCurrency: false,
   type: (call) => typeTableCall(call, ["base_before", "amount"], (bound, value) => numberType(bound.unit.times(value.unit))),
+  irType: kinds("number", ["number", "number"]),
   evaluate: ([base, amount], site) => {
     const table = tableOf(site);
     const b = base as Decimal;

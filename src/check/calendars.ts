@@ -65,10 +65,8 @@ export function checkCalendars(program: Program, ctx: CheckContext, header: Head
   };
 
   const resolved = new Map<string, Resolved | null>();
-  for (const d of decls.values()) {
-    for (const b of d.bases) unknown(b);
-    for (const lit of d.dates) ctx.date(lit);
-  }
+  for (const d of program.decls) if (d.kind === "Calendar") for (const lit of d.dates) ctx.date(lit);
+  for (const d of decls.values()) for (const b of d.bases) unknown(b);
   for (const d of decls.values()) resolve(d, decls, resolved, [], ctx);
   for (const d of decls.values()) warnIdleHolidays(d, resolved, ctx);
 
@@ -227,12 +225,10 @@ function resolvePayment(paid: PaidDecl, calendar: Resolved, term: TermCalendar, 
     );
     return null;
   }
-  const holidays: string[] = [];
-  for (let day = lo; day <= hi; day++) {
-    if (weekday(fromDayNumber(day)) < 6 && (calendar.listed.has(day) || holidaysOfYear(fromDayNumber(day).year).has(day))) {
-      holidays.push(formatDate(fromDayNumber(day)));
-    }
-  }
+  const days = new Set<number>();
+  for (const day of calendar.listed) if (day >= lo && day <= hi && weekday(fromDayNumber(day)) < 6) days.add(day);
+  for (const b of builtins) for (const day of builtinHolidays(b, lo, hi)) days.add(day);
+  const holidays = [...days].sort((a, b) => a - b).map((day) => formatDate(fromDayNumber(day)));
   return {
     payment: rule,
     calendars: [{ name: paid.calendar.text, from: formatDate(fromDayNumber(lo)), to: formatDate(fromDayNumber(hi)), holidays }],

@@ -67,6 +67,19 @@ export function completionsAt(index: SymbolIndex, source: string, offset: number
   // A statement starts on a new line: the last word of the line before says nothing about it.
   const atLineStart = lineHead.replace(/[A-Za-z_][A-Za-z0-9_]*$/, "").trim() === "";
 
+  // `paid on |`, `paid N days after |`: the period dates a payment counts from.
+  if (!atLineStart && /^paid\b/.test(lineHead) && (prev === "on" || prev === "after")) {
+    return index.symbols.filter((sym) => sym.kind === "periodFact" && (sym.name === "period_end" || sym.name === "period_start")).map(fromSymbol);
+  }
+  // `paid …, following |` and `calendar NAME: |`: the calendars.
+  if (!atLineStart && (["following", "modified_following", "preceding"].includes(prev) || (/^calendar\b/.test(lineHead) && (prev === ":" || prev === ",")))) {
+    return of("calendar");
+  }
+  if (!atLineStart && /^paid\b/.test(lineHead) && /^\d/.test(prev)) return [keyword("business"), keyword("days")];
+  if (!atLineStart && /^paid\b/.test(lineHead) && prev === ",") return ["following", "modified_following", "preceding"].map(keyword);
+  if (!atLineStart && /^term\b/.test(lineHead) && prev === ",") {
+    return ["monthly", "quarterly", "annually", "backward", "end_of_month"].map(keyword);
+  }
   if (!atLineStart) switch (prev) {
     case "pays": case "grants": case "expect": return of("party");
     case "under": return of("clause");

@@ -11,6 +11,10 @@ import type { TermsIr } from "../ir/ir.ts";
 import { COMPILE } from "../diagnostics/codes/compile.ts";
 import { canonicalJson } from "../ir/canonical-json.ts";
 import { prepareProgram } from "./prepare.ts";
+import { validateTerms } from "./validate-terms.ts";
+import { shapeProblem } from "../ir/schema.ts";
+import { tooDeep } from "../ir/json-depth.ts";
+import { MAX_ARTIFACT_DEPTH } from "../limits.ts";
 import { sha256Hex } from "../ir/sha256.ts";
 import { TenorError } from "./tenor-error.ts";
 import type { Terms } from "./terms.ts";
@@ -49,6 +53,8 @@ export function loadTerms(artifact: string | object): Terms {
     }
   }
   if (!isRecord(doc)) throw new TenorError(COMPILE.artifactNotJson, "the artifact must be a JSON object");
+  const deep = tooDeep(doc, MAX_ARTIFACT_DEPTH);
+  if (deep !== null) throw new TenorError(COMPILE.artifactInvalid, `the artifact nests deeper than ${MAX_ARTIFACT_DEPTH} levels, at ${deep}`);
   if (doc["format"] !== ARTIFACT_FORMAT) {
     throw new TenorError(COMPILE.notAnArtifact, `not a Tenor terms artifact: "format" is ${JSON.stringify(doc["format"]) ?? "missing"}, expected "${ARTIFACT_FORMAT}"`);
   }
@@ -87,7 +93,11 @@ export function loadTerms(artifact: string | object): Terms {
   if (!isRecord(ir) || !sameJson(header, ir["header"], parsed)) {
     throw new TenorError(COMPILE.artifactTampered, "the artifact's header does not match the header inside its IR: it was changed after it was compiled");
   }
+  // Intact is not valid: a hash proves nobody changed the file, not that a compiler wrote it.
+  const shape = shapeProblem(doc);
+  if (shape !== null) throw new TenorError(COMPILE.artifactInvalid, `the artifact is not one a compiler writes, at ${shape.path}: ${shape.message}`);
   const terms = ir as unknown as TermsIr;
+  validateTerms(terms);
   try {
     return {
       header: terms.header,

@@ -99,7 +99,7 @@ describe("loadTerms", () => {
     d["ir"] = { ...d["ir"], clauses: "none" };
     d["irSha256"] = sha256Hex(canonicalJson(d["ir"]));
     const [code, message] = refusal(d);
-    expect(code).toBe(COMPILE.notAnArtifact);
-    expect(message).toMatch(/^the artifact's IR is malformed: /);
+    expect(code).toBe(COMPILE.artifactInvalid);
+    expect(message).toMatch(/^the artifact is not one a compiler writes, at \$\.ir\.clauses: /);
   });
 });

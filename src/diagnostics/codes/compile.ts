@@ -12,4 +12,10 @@ export const COMPILE = {
   invalidSnapshot: "TN4005",
   /** The period given to incremental settlement is not the one after the snapshot's. */
   wrongNextPeriod: "TN4006",
+  /**
+   * The artifact is intact but not one a compiler writes: a field of the
+   * wrong shape, a name or slot that does not resolve, an operator on the
+   * wrong kinds, nesting past the limit. The message names the JSON path.
+   */
+  artifactInvalid: "TN4007",
 } as const;
