@@ -1,7 +1,10 @@
 /**
  * The ledger as JSON (docs/language.md §12): keys in exactly the documented order,
  * 2-space indentation, a trailing newline. Built from fresh objects so the
- * key order never depends on how the ledger was assembled.
+ * key order never depends on how the ledger was assembled, and written a
+ * period at a time: a ledger of any size the limits allow is written
+ * without ever holding its whole text (one JavaScript string is at most
+ * 512 MB).
  */
 import type { Ledger, LedgerGrant, LedgerLine, LedgerPeriod, LedgerTotal, NetTransfer, TraceEntry } from "./ledger.ts";
 
@@ -12,13 +15,30 @@ export interface JsonOptions {
 
 /** The ledger JSON text, byte-for-byte deterministic. */
 export function ledgerToJson(ledger: Ledger, options: JsonOptions = { trace: false }): string {
-  const doc = {
-    deal: ledger.deal,
-    currency: ledger.currency,
-    periods: ledger.periods.map((p) => period(p, options)),
-    totals: ledger.totals.map(total),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return [...ledgerJsonChunks(ledger, options)].join("");
+}
+
+/**
+ * The ledger JSON text in pieces, one a period: the same bytes as
+ * JSON.stringify of the whole document with 2-space indentation.
+ */
+export function* ledgerJsonChunks(ledger: Ledger, options: JsonOptions = { trace: false }): Generator<string> {
+  yield `{\n  "deal": ${JSON.stringify(ledger.deal)},\n  "currency": ${JSON.stringify(ledger.currency)},\n  "periods": `;
+  const periods = ledger.periods;
+  if (periods.length === 0) yield "[],\n";
+  else {
+    yield "[\n";
+    for (let i = 0; i < periods.length; i++) {
+      yield `${indented(JSON.stringify(period(periods[i]!, options), null, 2), "    ")}${i < periods.length - 1 ? "," : ""}\n`;
+    }
+    yield "  ],\n";
+  }
+  yield `  "totals": ${indented(JSON.stringify(ledger.totals.map(total), null, 2), "  ").trimStart()}\n}\n`;
+}
+
+/** Every line of `text` after `prefix`: a value written at a deeper level of the document. */
+function indented(text: string, prefix: string): string {
+  return prefix + text.replace(/\n/g, `\n${prefix}`);
 }
 
 function period(p: LedgerPeriod, options: JsonOptions): object {

@@ -30,3 +30,24 @@ describe("ledgerToCsv", () => {
     expect(records.filter((r) => r["kind"] === "line").map((r) => r["amount"])).toEqual(["1800000.00", "250.50"]);
   });
 });
+
+describe("ledgerToCsv against formula injection", () => {
+  const titled = (title: string) => ({
+    ...SAMPLE,
+    periods: SAMPLE.periods.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, title })), grants: [], net: [] })),
+  });
+
+  it.each(["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "\tlead", "\rlead"])(
+    "writes a title starting %j as text a spreadsheet does not run",
+    (title) => {
+      const records = parse(ledgerToCsv(titled(title)), { columns: true, relax_quotes: true }) as Record<string, string>[];
+      expect(records.map((r) => r["title"])).toEqual([`'${title}`, `'${title}`]);
+    },
+  );
+
+  it("leaves numbers as numbers, negative ones included, and plain titles as written", () => {
+    const negative = { ...SAMPLE, periods: SAMPLE.periods.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, computed: "-20.00" })) })) };
+    const records = parse(ledgerToCsv(negative), { columns: true }) as Record<string, string>[];
+    expect(records.filter((r) => r["kind"] === "line").map((r) => [r["computed"], r["title"]])).toEqual([["-20.00", "Revenue share"], ["-20.00", "Buyback, capped"]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerToJson } from "../../src/ledger/format-json.ts";
+import { ledgerJsonChunks, ledgerToJson } from "../../src/ledger/format-json.ts";
 import type { Ledger } from "../../src/ledger/ledger.ts";
 import { SAMPLE } from "./sample-ledger.ts";
 
@@ -132,5 +132,17 @@ describe("ledgerToJson", () => {
   it("round-trips through JSON.parse to the same fields", () => {
     const back = JSON.parse(ledgerToJson(SAMPLE, { trace: true })) as Ledger;
     expect(back).toEqual(SAMPLE);
+  });
+});
+
+describe("ledgerJsonChunks", () => {
+  it("writes a period at a time the very bytes of the whole document, indented as JSON.stringify indents it", () => {
+    for (const ledger of [SAMPLE, { ...SAMPLE, periods: [] }, { ...SAMPLE, periods: [], totals: [] }, { ...SAMPLE, periods: [SAMPLE.periods[0]!, SAMPLE.periods[0]!] }]) {
+      const chunks = [...ledgerJsonChunks(ledger, { trace: true })];
+      expect(chunks.length).toBe(ledger.periods.length === 0 ? 3 : ledger.periods.length + 4);
+      const text = chunks.join("");
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(JSON.parse(text).periods).toHaveLength(ledger.periods.length);
+    }
   });
 });
