@@ -1,6 +1,9 @@
 /**
  * Offsets to 1-based line/column, computed only at the edges (CLI output,
- * Monaco markers). Columns count UTF-16 code units, as editors do.
+ * Monaco markers). Columns count UTF-16 code units, as editors do. A line
+ * ends at `\r\n`, `\n` or a lone `\r` (each one break, as the lexer counts
+ * them: Chevrotain's line terminators are `\n|\r\n?`), so a file saved with
+ * old Mac line ends gets its real lines, not one line of every character.
  */
 export interface Position {
   readonly line: number;
@@ -12,7 +15,8 @@ export class LineMap {
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -33,7 +37,9 @@ export class LineMap {
     const start = this.lineStarts[line - 1];
     if (start === undefined) return "";
     const next = this.lineStarts[line];
-    const end = next === undefined ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, "");
+    if (next === undefined) return this.text.slice(start);
+    // The break before `next`: `\n`, `\r\n` or a lone `\r`.
+    const end = this.text.charCodeAt(next - 1) === 10 && next - 2 >= start && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+    return this.text.slice(start, end);
   }
 }

@@ -4,9 +4,12 @@
  *     12 |   sharon pays nvidia revenue * * 10%
  *        |                                ^
  * This is an edge of the pipeline: the only place offsets become lines.
+ * What reaches the terminal is escaped (src/text/display.ts): hidden
+ * characters as U+XXXX, a line longer than 120 columns cut around the caret.
  */
 import type { Diagnostic } from "./diagnostic.ts";
 import { LineMap } from "./positions.ts";
+import { displayText, snippet } from "../text/display.ts";
 
 /** Line maps of imported files, by the path messages use; built when first needed. */
 export class OtherFiles {
@@ -23,29 +26,31 @@ export class OtherFiles {
 }
 
 export function renderDiagnostic(d: Diagnostic, file: string, lines: LineMap | null, others: OtherFiles = new OtherFiles()): string {
-  const tail = `${d.severity}: ${d.message} [${d.code}]`;
-  if (!d.range || !lines) return `${file}: ${tail}`;
+  // Messages quote the term sheet and the inputs (titles, names, values): hidden characters are shown as U+XXXX.
+  const tail = displayText(`${d.severity}: ${d.message} [${d.code}]`);
+  if (!d.range || !lines) return `${displayText(file)}: ${tail}`;
   const start = lines.position(d.range.start);
   const end = lines.position(Math.max(d.range.start, d.range.end));
   const text = lines.lineText(start.line);
-  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+  // The caret covers the range, or the rest of the line when the range goes on past it.
+  const to = end.line === start.line ? Math.max(end.column, start.column + 1) - 1 : text.length;
+  // Tabs keep their width under the caret so it lines up in any terminal; a long line is cut around the caret.
+  const shown = snippet(text, start.column - 1, to, start.line === 1);
   const gutter = String(start.line);
   const pad = " ".repeat(gutter.length);
-  // Tabs keep their width under the caret so it lines up in any terminal.
-  const lead = text.slice(0, start.column - 1).replace(/[^\t]/g, " ");
   const out = [
-    `${file}:${start.line}:${start.column}: ${tail}`,
-    ` ${gutter} | ${text}`,
-    ` ${pad} | ${lead}${"^".repeat(Math.min(width, Math.max(1, text.length - start.column + 1)))}`,
+    `${displayText(file)}:${start.line}:${start.column}: ${tail}`,
+    ` ${gutter} | ${shown.text}`,
+    ` ${pad} | ${shown.caret}`,
   ];
   for (const r of d.related ?? []) {
     const where = r.file === undefined ? lines : others.lines(r.file);
     if (where === null) {
-      out.push(`${r.file}: note: ${r.message}`);
+      out.push(displayText(`${r.file}: note: ${r.message}`));
       continue;
     }
     const p = where.position(r.range.start);
-    out.push(`${r.file ?? file}:${p.line}:${p.column}: note: ${r.message}`);
+    out.push(displayText(`${r.file ?? file}:${p.line}:${p.column}: note: ${r.message}`));
   }
   return out.join("\n");
 }

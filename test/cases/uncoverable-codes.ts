@@ -9,6 +9,7 @@ export const UNCOVERABLE_CODES: Readonly<Record<string, string>> = {
   // ---- parse
   TN1005: "source larger than 10,000,000 bytes: a case file that size does not belong in the repository (test/syntax/parse-limits.test.ts lowers the limit instead)",
   TN1007: "internal parser error: only reported when the parser itself throws, which no input should make it do",
+  TN1008: "term sheet not valid UTF-8: found by the CLI when it decodes a file's bytes, while case files are read as text (test/cli/source-text.test.ts covers it)",
 
   // ---- check
   TN2090: "more than 1,000,000 syntax nodes: the smallest such term sheet is about 1 MB (the checker's node limit is tested with a lowered limit instead)",
@@ -29,5 +30,6 @@ export const UNCOVERABLE_CODES: Readonly<Record<string, string>> = {
   TN3017: "test value given twice for one period: the checker reports it first (TN2002)",
   TN3125: "inputs file over 50,000,000 bytes, or JSON with more values than the row and event limits allow (over 640,000): at least a megabyte of fixture",
   TN3127: "more than 100,000 events: the smallest such events file is about 200 KB",
+  TN3128: "inputs file not valid UTF-8: found by the CLI when it decodes a file's bytes, while case files are read as text (test/cli/source-text.test.ts covers it)",
   TN3099: "internal interpreter error: only reported when the interpreter itself fails, which no input should make it do",
 };

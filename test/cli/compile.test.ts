@@ -135,6 +135,7 @@ describe("tenor inspect", () => {
   parties        vendor: GPU vendor
                  operator: AI cloud operator
   term           2026-07-01 to 2026-12-31, quarterly (2 periods)
+  payment        on each period's end date (no paid rule)
   currency       USD, 2 decimals, rounding half_even
   settlement     net (payments between two parties netted each period)
   units          (none)

@@ -1,24 +1,37 @@
 /** An in-memory `Io` for running CLI commands in tests. */
+import { normalize } from "node:path";
 import type { Io } from "../../src/cli/io.ts";
 
 export interface FakeIo extends Io {
   readonly out: () => string;
   readonly err: () => string;
+  /** Every read: the path and the byte bound it was given. */
+  readonly reads: () => readonly { path: string; maxBytes: number }[];
 }
 
-export function fakeIo(files: Record<string, string>, isTerminal = false): FakeIo {
+/**
+ * `files` maps paths to their text, or to their bytes (to test encodings and
+ * bounds); `-` is standard input. Bytes are given as the real Io gives them:
+ * at most `maxBytes` + 1. Written files are stored as text.
+ */
+export function fakeIo(files: Record<string, string | Uint8Array>, isTerminal = false): FakeIo {
   let out = "";
   let err = "";
+  const reads: { path: string; maxBytes: number }[] = [];
   return {
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
     isTerminal,
     writeFile: (path, text) => void (files[path] = text),
-    readFile: (path) => {
+    readFile: (path, maxBytes) => {
+      reads.push({ path, maxBytes });
       if (!Object.hasOwn(files, path)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return files[path]!;
+      const content = files[path]!;
+      return typeof content === "string" ? content : content.subarray(0, maxBytes + 1);
     },
+    sameFile: (a, b) => normalize(a) === normalize(b) && (Object.hasOwn(files, a) || Object.hasOwn(files, normalize(a))),
     out: () => out,
     err: () => err,
+    reads: () => reads,
   };
 }

@@ -94,11 +94,11 @@ describe("tenor fmt", () => {
     expect(r.files["deal.tenor"]).toBe(MESSY);
   });
 
-  it("reports a file that cannot be written with exit 64", async () => {
+  it("reports a file that cannot be written in one line with exit 2", async () => {
     const io = fakeIo({ "deal.tenor": MESSY });
     const readOnly = { ...io, writeFile: () => { throw Object.assign(new Error("EACCES"), { code: "EACCES" }); } };
     const code = await main(["fmt", "--write", "deal.tenor"], readOnly);
-    expect(code).toBe(64);
-    expect(io.err()).toBe("tenor: deal.tenor: cannot be written (EACCES)\n");
+    expect(code).toBe(2);
+    expect(io.err()).toBe("tenor: deal.tenor: cannot be written: permission denied (EACCES)\n");
   });
 });

@@ -2,7 +2,8 @@
 import { loadTerms } from "../../runtime/load-terms.ts";
 import { TenorError } from "../../runtime/tenor-error.ts";
 import type { Terms } from "../../runtime/terms.ts";
-import type { Io } from "../io.ts";
+import { displayText } from "../../text/display.ts";
+import { displayPath, type Io } from "../io.ts";
 
 /** True for text that is (meant to be) an artifact: JSON objects only; a term sheet never starts with `{`. */
 export function isArtifactText(text: string): boolean {
@@ -15,7 +16,7 @@ export function loadArtifact(io: Io, file: string, text: string): Terms | null {
     return loadTerms(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     if (!(e instanceof TenorError)) throw e;
-    io.stderr(`${file}: error: ${e.message} [${e.code}]\n`);
+    io.stderr(`${displayPath(file)}: ${displayText(`error: ${e.message} [${e.code}]`)}\n`);
     return null;
   }
 }

@@ -1,13 +1,15 @@
 /**
  * `tenor fmt FILE` (docs/language.md §14): prints the term sheet in its canonical layout.
- * `--write` rewrites the file in place (only when it changes); `--check`
+ * `--write` rewrites the file (only when it changes; through a temporary
+ * file renamed into place, so a failed write leaves it whole); `--check`
  * writes nothing and exits 1 naming the file when it is not formatted. A
  * file with syntax errors is never formatted: its diagnostics, exit 1.
  */
 import { renderDiagnostics } from "../../diagnostics/render.ts";
 import { formatSource } from "../../syntax/print.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
-import { tryRead, type Io } from "../io.ts";
+import { displayPath, STDIN, writeFailed, type Io } from "../io.ts";
+import { readTermSheet } from "./source-file.ts";
 
 export interface FmtOptions {
   /** Rewrite the file in place. */
@@ -17,20 +19,22 @@ export interface FmtOptions {
 }
 
 export function fmtCommand(io: Io, file: string, options: FmtOptions = {}): ExitCode {
-  const read = tryRead(io, file);
-  if ("error" in read) {
-    io.stderr(`tenor: ${read.error}\n`);
+  if (file === STDIN && options.write === true) {
+    io.stderr("tenor: fmt --write needs a file, not standard input\n");
     return EXIT.usage;
   }
+  const read = readTermSheet(io, file);
+  if ("exit" in read) return read.exit;
+  const name = displayPath(file);
   const formatted = formatSource(read.text);
   if (formatted.value === null) {
-    io.stderr(renderDiagnostics(formatted.diagnostics, file, read.text) + "\n");
-    io.stderr(`${file}: not formatted: fix the syntax errors first\n`);
+    io.stderr(renderDiagnostics(formatted.diagnostics, name, read.text) + "\n");
+    io.stderr(`${name}: not formatted: fix the syntax errors first\n`);
     return EXIT.sourceErrors;
   }
   const changed = formatted.value !== read.text;
   if (options.check === true) {
-    if (changed) io.stderr(`${file}: not formatted\n`);
+    if (changed) io.stderr(`${name}: not formatted\n`);
     return changed ? EXIT.sourceErrors : EXIT.ok;
   }
   if (options.write === true) {
@@ -38,11 +42,9 @@ export function fmtCommand(io: Io, file: string, options: FmtOptions = {}): Exit
     try {
       io.writeFile(file, formatted.value);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? "write failed";
-      io.stderr(`tenor: ${file}: cannot be written (${code})\n`);
-      return EXIT.usage;
+      return writeFailed(io, file, e);
     }
-    io.stderr(`${file}: formatted\n`);
+    io.stderr(`${name}: formatted\n`);
     return EXIT.ok;
   }
   io.stdout(formatted.value);

@@ -4,21 +4,31 @@
  * events, clauses, versions and hashes.
  */
 import { periodsOf } from "../../eval/periods.ts";
+import type { TermsHeader } from "../../ir/ir.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
-import { tryRead, type Io } from "../io.ts";
+import { displayText } from "../../text/display.ts";
+import type { Io } from "../io.ts";
 import { loadArtifact } from "./artifact-file.ts";
+import { readArtifactFile } from "./source-file.ts";
 
 export interface InspectOptions {
   /** Print the header as JSON instead of text. */
   readonly json?: boolean;
 }
 
+/** The `paid` rule as written, and the calendar it carries resolved; the default without one. */
+function paymentLines(h: TermsHeader): string[] {
+  const p = h.payment;
+  if (p === undefined) return ["on each period's end date (no paid rule)"];
+  const c = h.calendars?.[p.calendar];
+  const lag = p.lagUnit === "days" && p.lag === 0 ? "on" : `${p.lag}${p.lagUnit === "business_days" ? " business" : ""} days after`;
+  const calendar = c === undefined ? [] : [`calendar ${c.name}: ${c.holidays.length} holidays from ${c.from} to ${c.to}`];
+  return [`paid ${lag} ${p.anchor}, ${p.convention} ${c?.name ?? "?"}`, ...calendar];
+}
+
 export function inspectCommand(io: Io, file: string, options: InspectOptions = {}): ExitCode {
-  const read = tryRead(io, file);
-  if ("error" in read) {
-    io.stderr(`tenor: ${read.error}\n`);
-    return EXIT.usage;
-  }
+  const read = readArtifactFile(io, file);
+  if ("exit" in read) return read.exit;
   const terms = loadArtifact(io, file, read.text);
   if (terms === null) return EXIT.sourceErrors;
   const h = terms.header;
@@ -35,7 +45,8 @@ export function inspectCommand(io: Io, file: string, options: InspectOptions = {
   const clauses = terms.program.ir.clauses;
   const rows: [string, string[]][] = [
     ["parties", h.parties.map((p) => `${p.name}: ${p.legalName}`)],
-    ["term", [`${h.term.start} to ${h.term.end}, ${h.term.frequency} (${periodsOf(h.term).length} periods)`]],
+    ["term", [`${h.term.start} to ${h.term.end}, ${h.term.frequency}${h.term.generation === "backward" ? ", backward" : ""}${h.term.endOfMonth === true ? ", end_of_month" : ""} (${periodsOf(h.term).length} periods)`]],
+    ["payment", paymentLines(h)],
     ["currency", [`${h.currency.code}, ${h.currency.decimals} decimal${h.currency.decimals === 1 ? "" : "s"}, rounding ${h.currency.rounding}`]],
     ["settlement", [h.settleNet ? "net (payments between two parties netted each period)" : "gross"]],
     ["units", [h.units.length === 0 ? "(none)" : h.units.join(", ")]],
@@ -48,10 +59,11 @@ export function inspectCommand(io: Io, file: string, options: InspectOptions = {
     ["ir sha256", [`${terms.irSha256 ?? "(none)"} (verified)`]],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  let out = `${h.title}\n`;
+  // Titles and legal names come from the term sheet: hidden characters are shown as U+XXXX (the JSON keeps them exact).
+  let out = `${displayText(h.title)}\n`;
   for (const [key, values] of rows) {
     values.forEach((v, i) => {
-      out += `  ${(i === 0 ? key : "").padEnd(width)}  ${v}\n`;
+      out += `  ${(i === 0 ? key : "").padEnd(width)}  ${displayText(v)}\n`;
     });
   }
   io.stdout(out);

@@ -6,14 +6,14 @@
  */
 import { runSource, settleProgram, type InputFile, type RunResult } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
-import { nodeHost } from "../../modules/node-host.ts";
-import { ledgerToCsv } from "../../ledger/format-csv.ts";
-import { ledgerToJson } from "../../ledger/format-json.ts";
+import { ledgerCsvChunks } from "../../ledger/format-csv.ts";
+import { ledgerJsonChunks } from "../../ledger/format-json.ts";
 import { ledgerToTable } from "../../ledger/format-table.ts";
 import type { Ledger } from "../../ledger/ledger.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
-import { tryRead, type Io } from "../io.ts";
+import { displayPath, STDIN, type Io } from "../io.ts";
 import { isArtifactText, loadArtifact } from "./artifact-file.ts";
+import { cliModules, readInputsFile, readTermSheet } from "./source-file.ts";
 
 export const LEDGER_FORMATS = ["json", "table", "csv"] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -25,28 +25,29 @@ export interface RunOptions {
   readonly trace: boolean;
 }
 
-export function formatLedger(ledger: Ledger, format: LedgerFormat, trace: boolean): string {
+/** The ledger's text in pieces: JSON and CSV a period at a time, so no single string holds a ledger of any size. */
+export function formatLedger(ledger: Ledger, format: LedgerFormat, trace: boolean): Iterable<string> {
   switch (format) {
-    case "json": return ledgerToJson(ledger, { trace });
-    case "table": return ledgerToTable(ledger);
-    case "csv": return ledgerToCsv(ledger);
+    case "json": return ledgerJsonChunks(ledger, { trace });
+    case "table": return [ledgerToTable(ledger)];
+    case "csv": return ledgerCsvChunks(ledger);
   }
 }
 
 export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode {
-  const source = tryRead(io, deal);
-  if ("error" in source) {
-    io.stderr(`tenor: ${source.error}\n`);
+  const inputPaths = [...options.inputs, ...(options.events ? [options.events] : [])];
+  if ([deal, ...inputPaths].filter((p) => p === STDIN).length > 1) {
+    io.stderr("tenor: standard input (-) can be read only once\n");
     return EXIT.usage;
   }
+  const source = readTermSheet(io, deal, { artifacts: true });
+  if ("exit" in source) return source.exit;
+  const name = displayPath(deal);
   const files: InputFile[] = [];
-  for (const path of [...options.inputs, ...(options.events ? [options.events] : [])]) {
-    const read = tryRead(io, path);
-    if ("error" in read) {
-      io.stderr(`tenor: error: ${read.error}\n`);
-      return EXIT.dataErrors;
-    }
-    files.push({ name: path, text: read.text });
+  for (const path of inputPaths) {
+    const read = readInputsFile(io, path);
+    if ("exit" in read) return read.exit;
+    files.push(read.file);
   }
   // A compiled artifact (`tenor compile`) is JSON; a term sheet never starts with `{`.
   const compiled = isArtifactText(source.text);
@@ -56,15 +57,15 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
     if (terms === null) return EXIT.sourceErrors;
     result = settleProgram(terms.program, files);
   } else {
-    result = runSource(source.text, files, { modules: nodeHost(deal, io.readFile) });
+    result = runSource(source.text, files, { modules: cliModules(io, deal).host });
   }
   // Diagnostics with a range point into the term sheet (an artifact has no source text: no caret);
   // data diagnostics have none and name the inputs files instead.
   const aboutSource = result.diagnostics.filter((d) => d.range !== undefined);
   const aboutData = result.diagnostics.filter((d) => d.range === undefined);
-  if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, deal, compiled ? null : source.text, result.files) + "\n");
-  if (aboutData.length > 0) io.stderr(renderDiagnostics(aboutData, files.map((f) => f.name).join(", "), null) + "\n");
+  if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, name, compiled ? null : source.text, result.files) + "\n");
+  if (aboutData.length > 0) io.stderr(renderDiagnostics(aboutData, files.map((f) => displayPath(f.name)).join(", "), null) + "\n");
   if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
-  io.stdout(formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace));
+  for (const chunk of formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace)) io.stdout(chunk);
   return EXIT.ok;
 }

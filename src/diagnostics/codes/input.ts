@@ -28,4 +28,6 @@ export const INPUT = {
   inputFileTooLarge: "TN3125",
   tooManyRows: "TN3126",
   tooManyEvents: "TN3127",
+  // encoding (the CLI decodes inputs files strictly)
+  invalidUtf8: "TN3128",
 } as const;
