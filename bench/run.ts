@@ -21,6 +21,9 @@ import { lex } from "../grammar/lexer.ts";
 import { checkSource, runSource } from "../src/api.ts";
 import { nodeHost } from "../src/modules/node-host.ts";
 import { parseSource } from "../src/syntax/parse.ts";
+import { findTooDeepInText } from "../grammar/nesting.ts";
+import { DEFAULT_LIMITS } from "../src/limits.ts";
+import { deepIfs } from "./nesting-cold.ts";
 import { bigSheet } from "./big-sheet.ts";
 import { measure, ms, ratio } from "./measure.ts";
 import { settleMany } from "../src/cli/portfolio/pool.ts";
@@ -73,6 +76,26 @@ for (const n of [10_000, 100_000]) {
     const codes = parseSource(text).diagnostics.map((d) => d.code).join(",");
     const t = measure(() => parseSource(text), 3);
     report(`${n.toLocaleString("en-US")} nested ${name}: ${codes}, median ${ms(t.median)}, ratio to lexing ${ratio(t.median, measure(() => lex(text), 3).median)}`);
+  }
+}
+// Issue 19: 100,000 nested `if`s with a condition each (3.7 MB) get the limit error in under 50 ms.
+// Cold: one call in a fresh process (bench/nesting-cold.ts), as `tenor check` meets the file; warm: in this one.
+{
+  const text = deepIfs(100_000);
+  const size = `${(text.length / 1e6).toFixed(1)} MB`;
+  for (const what of ["guard", "parse"] as const) {
+    const runs = Array.from({ length: 7 }, () => {
+      const child = spawnSync(process.execPath, [...process.execArgv, join(root, "bench", "nesting-cold.ts"), what], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`bench/nesting-cold.ts ${what}: ${child.stderr}`);
+      return JSON.parse(child.stdout) as { ms: number; cpuMs: number; codes: string[]; at: number[] };
+    });
+    const wall = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
+    const found = `${runs[0]!.codes.join(",")} at ${runs[0]!.at.join(",")}`;
+    const warm = what === "guard" ? measure(() => findTooDeepInText(text, DEFAULT_LIMITS.maxDepth), 5) : measure(() => parseSource(text), 5);
+    const name = what === "guard" ? "nesting guard (findTooDeepInText)" : "parseSource to the limit error";
+    report(`100,000 nested if with conditions (${size}), ${name}: ${found}; cold median ${ms(wall[3]!)} wall (max ${ms(wall[6]!)}), ` +
+      `median ${ms(cpu[3]!)} CPU; warm median ${ms(warm.median)} (target: < 50 ms)`);
   }
 }
 

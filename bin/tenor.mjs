@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `tenor` command: runs the bundle dist/tenor.mjs, rebuilding it first
 // when a source under grammar/ or src/ is newer (so edits take effect at once).
+// Commands started together may all rebuild: scripts/build-cli.mjs renames each
+// finished bundle into place, so every one loads a whole bundle (test/cli/rebuild.test.ts).
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -355,62 +355,102 @@ function lookaheadStarts(t: string, starts: Starts, end: number): boolean {
   return starts === Starts.Term ? tokClass === Class.Date : tokClass === Class.Identifier;
 }
 
-/** Declaration keywords by (first letter, length), for skipping the rest of a too-deep declaration. */
-const DECLARATION_TABLE: (KeywordEntry[] | undefined)[] = KEYWORD_TABLE.map((entries) => {
-  const starting = entries?.filter((k) => k.starts !== Starts.Never);
-  return starting === undefined || starting.length === 0 ? undefined : starting;
-});
+/** Declaration keywords by their text, for skipping the rest of a too-deep declaration. */
+const DECLARATION_WORDS = new Map<string, KeywordEntry>();
+for (const entries of KEYWORD_TABLE) for (const k of entries ?? []) if (k.starts !== Starts.Never) DECLARATION_WORDS.set(k.text, k);
+
+/**
+ * What the skip after a too-deep token stops at, found by one regular
+ * expression (native code, no work per character in JavaScript): a string
+ * (group 1) or a comment, skipped whole so that nothing inside them counts,
+ * or a word that may start a declaration (group 2). A word preceded by a
+ * letter is part of an identifier; one preceded by a digit or `_` is
+ * checked by `startsToken`.
+ */
+const SKIP_TO_DECLARATION = new RegExp(
+  String.raw`("(?:[^"\\\r\n]|\\[^\r\n])*["\\]?)|\/\/[^\r\n]*|(?<![A-Za-z])(` +
+    [...DECLARATION_WORDS.keys()].sort((a, b) => b.length - a.length).join("|") +
+    String.raw`)(?![A-Za-z0-9_])`,
+  "g",
+);
+
+/**
+ * Whether a token starts at `start`, lexing from `from` (a token boundary
+ * with no string or comment between it and `start`). Needed only for a word
+ * right after a digit or `_`: `12const` and `1_const` lex as a number and
+ * `const`, `_1const` and `2026-07-01_const` as an identifier after a date.
+ */
+function startsToken(t: string, from: number, start: number): boolean {
+  for (let p = from; scanToken(t, p); p = tokEnd) {
+    if (tokStart >= start) return tokStart === start;
+    if (tokEnd > start) return false;
+  }
+  return false;
+}
+
+/** Whether nothing a token starts with lies at `c` (followed by `next`): a space, or a character the lexer skips as an error. */
+function isNoToken(c: number, next: number): boolean {
+  return isSpace(c) || !(isWordPart(c) || c === 0x22 || startsPunctuation(c, next));
+}
+
+/** The last offset before `pos` (scanning down to `floor`) at which a token character lies, or floor - 1. */
+function lastTokenCharBefore(t: string, pos: number, floor: number): number {
+  let q = pos - 1;
+  while (q >= floor && isNoToken(t.charCodeAt(q), t.charCodeAt(q + 1))) q--;
+  return q;
+}
 
 /**
  * The offset of the next token at or after `pos` that starts a declaration
- * (or the end of the text). Exact, like `scanToken`, wherever it matters:
- * words, numbers and dates get their true extents, strings and comments are
- * skipped whole; every other token is one or two characters that can never
- * be part of a word, so it is skipped a character at a time.
+ * (or the end of the text), `pos` being just after the token at which the
+ * declaration went too deep: that token is an open bracket or an operator,
+ * never `template` or `:`. Exact, like `scanToken`: strings and comments
+ * are skipped whole, a keyword counts only as a whole token, `tiers` only
+ * when the token before it is not `:` (`clause`, `schedule` and `const`
+ * would need `template` before them, which itself starts a declaration),
+ * `term` and `event` only with the token after them that makes them one.
  */
 function skipToDeclaration(t: string, pos: number): number {
-  const n = t.length;
-  let i = pos;
-  let afterTemplate = false; // the last token was the keyword `template`
-  let afterColon = false; // the last token was `:`
-  while (i < n) {
-    const c = t.charCodeAt(i);
-    if (c < 128 && CHAR[c] === 1) {
-      let j = i + 1;
-      for (let d = t.charCodeAt(j); d < 128 && (CHAR[d] === 1 || CHAR[d] === 2); d = t.charCodeAt(++j));
-      const length = j - i;
-      const candidates = c >= 0x61 && length <= MAX_KEYWORD ? DECLARATION_TABLE[(c - 0x61) * (MAX_KEYWORD + 1) + length] : undefined;
-      let isTemplate = false;
-      if (candidates !== undefined) {
-        for (const k of candidates) {
-          let m = 1;
-          while (m < length && k.text.charCodeAt(m) === t.charCodeAt(i + m)) m++;
-          if (m !== length) continue;
-          const declares =
-            k.starts === Starts.Always ||
-            startsHere(k.starts, afterTemplate, afterColon) ||
-            ((k.starts === Starts.Term || k.starts === Starts.Event) && lookaheadStarts(t, k.starts, j));
-          if (declares) return i;
-          isTemplate = k.text === "template";
+  const re = SKIP_TO_DECLARATION;
+  re.lastIndex = pos;
+  // The last string, comment or keyword matched, and the run of comments (only spaces between them) it ends.
+  let lastEnd = pos;
+  let lastWasComment = false;
+  let runStart = pos;
+  let beforeRunEnd = pos;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    const start = m.index;
+    const end = re.lastIndex;
+    const word = m[2];
+    if (word === undefined) {
+      if (m[1] === undefined) {
+        // a comment: it continues the run of comments before it when only spaces separate them
+        if (!(lastWasComment && lastTokenCharBefore(t, start, lastEnd) < lastEnd)) {
+          runStart = start;
+          beforeRunEnd = lastEnd;
         }
-      }
-      afterTemplate = isTemplate;
-      afterColon = false;
-      i = j;
-    } else if ((c < 128 && CHAR[c] === 2) || c === 0x22 || (c === 0x2f && t.charCodeAt(i + 1) === 0x2f)) {
-      // a number, date, string or comment: its exact extent
-      if (!scanToken(t, i)) return n;
-      if (tokStart === i) afterTemplate = afterColon = false; // a comment (skipped: tokStart moved on) keeps them
-      i = tokStart === i ? tokEnd : tokStart;
-    } else {
-      afterTemplate = false;
-      // A one-character step: `:` sets afterColon; spaces and characters no token starts with keep it.
-      if (c === 0x3a) afterColon = true;
-      else if (!isSpace(c) && startsPunctuation(c, t.charCodeAt(i + 1))) afterColon = false;
-      i++;
+        lastWasComment = true;
+      } else lastWasComment = false;
+      lastEnd = end;
+      continue;
     }
+    const previous = t.charCodeAt(start - 1);
+    if (!(isDigit(previous) || previous === 0x5f) || startsToken(t, lastEnd, start)) {
+      const k = DECLARATION_WORDS.get(word)!;
+      let declares: boolean;
+      if (k.starts === Starts.Term || k.starts === Starts.Event) declares = lookaheadStarts(t, k.starts, end);
+      else if (k.starts === Starts.UnlessAfterTemplateOrColon) {
+        // The token before: in the code since the last match, or before the run of comments that match ends.
+        let q = lastTokenCharBefore(t, start, lastEnd);
+        if (q < lastEnd && lastWasComment) q = lastTokenCharBefore(t, runStart, beforeRunEnd);
+        declares = !(q >= lastEnd || (lastWasComment && q >= beforeRunEnd)) || t.charCodeAt(q) !== 0x3a;
+      } else declares = true;
+      if (declares) return start;
+    }
+    lastWasComment = false;
+    lastEnd = end;
   }
-  return n;
+  return t.length;
 }
 
 /**
@@ -422,6 +462,10 @@ function skipToDeclaration(t: string, pos: number): number {
  *
  * The common tokens (space, words, numbers, brackets, one-character
  * operators) are scanned inline; everything else goes through `scanToken`.
+ * Once a declaration is too deep, its depth no longer matters: the rest of
+ * it is passed over by `skipToDeclaration`'s regular expression, so 3.7 MB
+ * of nested `if`s cost the scan of the first 200 levels and one native
+ * search (issue 19; `npm run bench -- nesting`).
  */
 export function findTooDeepInText(text: string, maxDepth: number): DeepDeclaration[] {
   const found: DeepDeclaration[] = [];

@@ -60,6 +60,7 @@ export function limitsWith(given: Partial<Limits> = {}): Limits {
 export function exceedsUtf8Bytes(text: string, max: number): boolean {
   if (text.length > max) return true; // every UTF-16 unit is at least one byte
   if (text.length * 3 <= max) return false; // every UTF-16 unit is at most three bytes
+  if (!/[^\x00-\x7f]/.test(text)) return false; // plain ASCII (most sheets): one byte a unit, and the length fits
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

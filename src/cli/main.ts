@@ -11,7 +11,7 @@ import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
-import { processIo, type Io } from "./io.ts";
+import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
 
 
@@ -86,17 +86,30 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   return program;
 }
 
+/**
+ * `help NAME` of a command that does not exist: commander would print the
+ * program's help and exit 0. It is the unknown command `NAME`, so parse
+ * just `NAME`: commander's message for one (with its suggestion) and exit 64.
+ */
+function helpOfUnknown(program: Command, argv: readonly string[]): string[] | null {
+  const [first, name] = argv;
+  if (first !== "help" || name === undefined || name.startsWith("-")) return null;
+  return program.commands.some((c) => c.name() === name || c.aliases().includes(name)) ? null : [name];
+}
+
 /** Runs the CLI on the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
   let exit: ExitCode = EXIT.ok;
   const program = buildProgram(io, (code) => (exit = code));
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT.usage;
-  }
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(helpOfUnknown(program, argv) ?? [...argv], { from: "user" });
   } catch (e) {
+    // Standard output failed (docs/language.md §14): a closed pipe ends quietly with 0, anything else in one line with 2.
+    if (e instanceof OutputError) return outputFailed(io, e);
     if (e instanceof CommanderError) {
       const informational = e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help";
       return informational ? EXIT.ok : EXIT.usage;
