@@ -83,6 +83,12 @@ describe("tenor settle-many", () => {
   });
 
   it("draws a progress bar only when given a terminal", async () => {
+    // A directory of the three deals alone (the tests above left unmatched files in `dir`).
+    const deals = join(dir, "deals-only");
+    mkdirSync(deals, { recursive: true });
+    for (const name of EXAMPLES) {
+      for (const f of [`${name}.json`, `${name}.inputs.json`]) writeFileSync(join(deals, f), readFileSync(join(dir, f)));
+    }
     // A stream that says it is a terminal, as process.stderr does on one.
     const stream = Object.assign(new PassThrough(), {
       isTTY: true,
@@ -95,11 +101,11 @@ describe("tenor settle-many", () => {
     let drawn = "";
     stream.on("data", (b: Buffer) => (drawn += b.toString()));
     const r = realIo();
-    expect(await settleManyCommand(r.io, dir, { workers: "1", trace: false }, { stream })).toBe(0);
+    expect(await settleManyCommand(r.io, deals, { workers: "1", trace: false }, { stream })).toBe(0);
     expect(drawn).toContain("settling [");
     expect(drawn).toContain("3/3 deals");
     const quiet = realIo();
-    expect(await settleManyCommand(quiet.io, dir, { workers: "1", trace: false }, { stream: null })).toBe(0);
+    expect(await settleManyCommand(quiet.io, deals, { workers: "1", trace: false }, { stream: null })).toBe(0);
     expect(quiet.err()).toBe("");
   });
 });
