@@ -5,7 +5,9 @@
  * JSON. Only small summaries travel back to the main thread.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { MAX_ARTIFACT_BYTES, processIo, tryRead, writeFileSafely } from "../io.ts";
+import { DEFAULT_LIMITS } from "../../limits.ts";
+import { INPUT } from "../../diagnostics/codes/input.ts";
 import { ledgerToJson } from "../../ledger/format-json.ts";
 import { loadTerms } from "../../runtime/load-terms.ts";
 import { settle } from "../../runtime/settle.ts";
@@ -44,11 +46,20 @@ export interface PortfolioResult {
   readonly error?: { readonly stage: "terms" | "inputs" | "runtime" | "io"; readonly code: string; readonly message: string };
 }
 
+/** A file's text, or an error (a TenorError-like record for the result) when it cannot be read, is too large or is not UTF-8. */
+function readOrFail(path: string, maxBytes: number, tooLargeCode: string): string {
+  const read = tryRead(processIo, path, maxBytes);
+  if ("text" in read) return read.text;
+  const code = read.error.includes("larger than") ? tooLargeCode : read.error.includes("UTF-8") ? INPUT.invalidUtf8 : "EIO";
+  throw Object.assign(new Error(read.error), { code });
+}
+
 function settleJob(job: PortfolioJob, task: PortfolioTask): PortfolioResult {
   let stage: "terms" | "inputs" | "runtime" | "io" = "io";
   try {
-    const artifact = readFileSync(job.terms, "utf8");
-    const inputs = readFileSync(job.inputs, "utf8");
+    // Read as the CLI reads: at most the limit + 1 byte, strictly UTF-8.
+    const artifact = readOrFail(job.terms, MAX_ARTIFACT_BYTES, "EFBIG");
+    const inputs = readOrFail(job.inputs, DEFAULT_LIMITS.maxInputBytes, INPUT.inputFileTooLarge);
     stage = "terms";
     const terms = loadTerms(artifact);
     stage = "inputs";
@@ -60,7 +71,7 @@ function settleJob(job: PortfolioJob, task: PortfolioTask): PortfolioResult {
       const text = ledgerToJson(ledger, { trace: task.trace });
       if (job.ledger !== undefined) {
         stage = "io";
-        writeFileSync(job.ledger, text, "utf8");
+        writeFileSafely(job.ledger, text);
       }
       if (task.digest) digest = createHash("sha256").update(text, "utf8").digest("hex");
     }
