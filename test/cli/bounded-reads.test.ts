@@ -14,21 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ARTIFACT_BYTES, processIo, readBounded, type Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { DEFAULT_LIMITS } from "../../src/limits.ts";
-import { fakeIo } from "./fake-io.ts";
+import { fakeIo, FEE_DEAL } from "./fake-io.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const DEAL = `deal "Fee deal"
-parties {
-  vendor: "GPU vendor"
-  operator: "AI cloud operator"
-}
-term 2026-07-01 to 2026-12-31, quarterly
-currency USD
-input revenue: USD
-clause share "Revenue share" {
-  operator pays vendor revenue * 10%
-}
-`;
+const DEAL = FEE_DEAL;
 const INPUTS = JSON.stringify({ periods: [{ period: "2026-07-01", revenue: "100.00" }, { period: "2026-10-01", revenue: "200.00" }] });
 
 /** The real Io (real files, bounded reads) with what it prints kept, and the size of every read. */

@@ -1,4 +1,5 @@
 /** An in-memory `Io` for running CLI commands in tests. */
+import { readFileSync, writeFileSync } from "node:fs";
 import { normalize } from "node:path";
 import type { Io } from "../../src/cli/io.ts";
 
@@ -35,3 +36,31 @@ export function fakeIo(files: Record<string, string | Uint8Array>, isTerminal = 
     reads: () => reads,
   };
 }
+
+/** An Io on the real file system that keeps what is printed. */
+export function realIo(): { readonly io: Io; readonly out: () => string; readonly err: () => string } {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    isTerminal: false,
+    readFile: (p) => readFileSync(p, "utf8"),
+    writeFile: (p, t) => writeFileSync(p, t, "utf8"),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+/** A small deal every CLI test can run: one clause, two quarters. */
+export const FEE_DEAL = `deal "Fee deal"
+parties {
+  vendor: "GPU vendor"
+  operator: "AI cloud operator"
+}
+term 2026-07-01 to 2026-12-31, quarterly
+currency USD
+input revenue: USD
+clause share "Revenue share" {
+  operator pays vendor revenue * 10%
+}
+`;

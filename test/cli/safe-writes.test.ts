@@ -14,21 +14,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutputError, processIo, sameFileOnDisk, writeFileSafely, type Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
-import { fakeIo } from "./fake-io.ts";
+import { fakeIo, FEE_DEAL } from "./fake-io.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const DEAL = `deal "Fee deal"
-parties {
-  vendor: "GPU vendor"
-  operator: "AI cloud operator"
-}
-term 2026-07-01 to 2026-12-31, quarterly
-currency USD
-input revenue: USD
-clause share "Revenue share" {
-  operator pays vendor revenue * 10%
-}
-`;
+const DEAL = FEE_DEAL;
 const MESSY = DEAL.replace("currency USD", "currency   USD");
 const INPUTS = JSON.stringify({ periods: [{ period: "2026-07-01", revenue: "100.00" }, { period: "2026-10-01", revenue: "200.00" }] });
 

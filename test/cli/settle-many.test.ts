@@ -7,23 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleManyCommand } from "../../src/cli/commands/settle-many.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
+import { realIo } from "./fake-io.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EXAMPLES = ["sharon-dsx", "coreweave-backstop", "firmus-campus"];
 
-/** An Io on the real file system that keeps what is printed. */
-function realIo() {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    isTerminal: false,
-    readFile: (p) => readFileSync(p, "utf8"),
-    writeFile: (p, t) => writeFileSync(p, t, "utf8"),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 let dir = "";
 
