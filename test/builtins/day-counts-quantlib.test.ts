@@ -26,7 +26,8 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CallSite, PeriodDates, Value } from "../../src/builtins/builtin.ts";
+import type { PeriodDates, Value } from "../../src/builtins/builtin.ts";
+import { PLAIN_SITE } from "./site.ts";
 import {
   FREQUENCIES,
   act365lBasis,
@@ -196,15 +197,7 @@ function tenorCount(name: Convention, c: Case): Counted {
 /** QuantLib 1.29's 30/360 US bug: from the last day of February to a 31st it keeps D2 = 31. */
 const quantLib129UsBug = (c: Case) => isLastOfFebruary(c.a) && c.b.day === 31;
 
-const site: CallSite = {
-  rounding: "half_even",
-  text: "call",
-  table: null,
-  decimals: null,
-  fail(code, message): never {
-    throw new Error(`${code} ${message}`);
-  },
-};
+const site = PLAIN_SITE;
 
 const exact = (parts: readonly (readonly [number, number])[]) =>
   parts.reduce((s, [n, d]) => s.add(Decimal.ofInt(n).div(Decimal.ofInt(d))), Decimal.ZERO);

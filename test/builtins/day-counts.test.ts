@@ -21,7 +21,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { BUILTINS } from "../../src/builtins/registry.ts";
-import type { CallSite, PeriodDates, TermDates } from "../../src/builtins/builtin.ts";
+import type { PeriodDates, TermDates } from "../../src/builtins/builtin.ts";
+import { PLAIN_SITE, Refused } from "./site.ts";
 import {
   act365lBasis,
   actActIcmaParts,
@@ -53,16 +54,7 @@ const close = (x: Decimal, figure: string) => {
   expect(Math.abs(Number(x.toString()) - Number(figure)), `${x.toString()} against ${figure}`).toBeLessThanOrEqual(0.5 * 10 ** -places + 1e-15);
 };
 
-class Refused extends Error {}
-const site: CallSite = {
-  rounding: "half_even",
-  text: "call",
-  table: null,
-  decimals: null,
-  fail(code, message): never {
-    throw new Refused(`${code} ${message}`);
-  },
-};
+const site = PLAIN_SITE;
 
 type Row = readonly [from: string, to: string, days: number];
 
