@@ -18,7 +18,9 @@ import { prepareProgram } from "./runtime/prepare.ts";
 import type { PreparedProgram } from "./runtime/prepare.ts";
 import { runTests } from "./runtime/run-tests.ts";
 import type { TestResult } from "./runtime/run-tests.ts";
-import { settleData } from "./runtime/settle-data.ts";
+import { periodInputs, settleData } from "./runtime/settle-data.ts";
+import { newEngineState, streamPeriods } from "./runtime/engine.ts";
+import type { LedgerSink } from "./ledger/ledger-sink.ts";
 import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
 import type { Ledger } from "./ledger/ledger.ts";
@@ -103,12 +105,51 @@ export function settleChecked(checked: CheckedProgram, files: readonly InputFile
   return settleProgram(prepareProgram(lowerProgram(checked)), files);
 }
 
+export type PrepareResult = Result<PreparedProgram | null> & WithFiles & {
+  /** Maps run-time diagnostics out of template instances (see CheckResult). */
+  readonly sources: SourceMap;
+};
+
+/** Checks a term sheet and prepares it to settle: what `tenor run` settles from source. */
+export function prepareSource(source: string, options: SourceOptions = {}): PrepareResult {
+  const checked = checkSource(source, options);
+  const value = checked.value === null ? null : prepareProgram(lowerProgram(checked.value));
+  return { value, diagnostics: checked.diagnostics, files: checked.files, sources: checked.sources };
+}
+
 /** Checks a term sheet and settles it over the given inputs. */
 export function runSource(source: string, files: readonly InputFile[], options: SourceOptions = {}): RunResult {
-  const checked = checkSource(source, options);
-  if (checked.value === null) return { ledger: null, diagnostics: checked.diagnostics, failure: "source", files: checked.files };
-  const run = settleChecked(checked.value, files);
-  return { ...run, diagnostics: [...checked.diagnostics, ...checked.sources.mapDiagnostics(run.diagnostics)], files: checked.files };
+  const prepared = prepareSource(source, options);
+  if (prepared.value === null) return { ledger: null, diagnostics: prepared.diagnostics, failure: "source", files: prepared.files };
+  const run = settleProgram(prepared.value, files);
+  return { ...run, diagnostics: [...prepared.diagnostics, ...prepared.sources.mapDiagnostics(run.diagnostics)], files: prepared.files };
+}
+
+/** A streamed run's outcome: the ledger went to the sink, whole, only when `failure` is null. */
+export type StreamResult = Omit<RunResult, "ledger" | "files">;
+
+/**
+ * Settles a prepared program over period data files and hands the ledger
+ * to `sink` a period at a time, keeping none: memory in proportion to one
+ * period. A run-time error leaves no ledger at all, as `settleProgram`'s
+ * null: a first pass that keeps nothing (and makes no traces) finds it
+ * before the sink hears anything; the second pass, the same settlement,
+ * feeds the sink.
+ */
+export function streamProgram(program: PreparedProgram, files: readonly InputFile[], sink: LedgerSink, options: { readonly trace: boolean }): StreamResult {
+  const data = loadInputs(files, program.header, program.periods);
+  if (data.value === null || hasErrors(data.diagnostics)) return { diagnostics: data.diagnostics, failure: "inputs" };
+  const periods = periodInputs(program.header, program.periods, data.value);
+  if (!Array.isArray(periods)) return { diagnostics: [...data.diagnostics, periods], failure: "runtime" };
+  const failed = streamPeriods(program, periods, { trace: false }, newEngineState(program), () => {});
+  if (failed !== null) return { diagnostics: [...data.diagnostics, failed.diagnostic], failure: "runtime" };
+  const state = newEngineState(program);
+  sink.begin(program.header.title, program.header.currency.code);
+  const again = streamPeriods(program, periods, options, state, (p) => sink.period(p));
+  // The same settlement cannot fail the second time; if it ever did, the sink's text stops short and the run fails.
+  if (again !== null) return { diagnostics: [...data.diagnostics, again.diagnostic], failure: "runtime" };
+  sink.end(state.totals.result(program));
+  return { diagnostics: data.diagnostics, failure: null };
 }
 
 /** Checks a term sheet and runs its `test` blocks. */

@@ -9,7 +9,7 @@
  * command line answers in one line instead of an unhandled stream error;
  * and replaces files through a temporary file renamed into place.
  */
-import { chmodSync, closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { chmodSync, closeSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { isatty } from "node:tty";
 import { exceedsUtf8Bytes, groupDigits } from "../limits.ts";
@@ -188,12 +188,13 @@ export function readBounded(path: string, maxBytes: number): Uint8Array {
 }
 
 /**
- * Replaces `path` with `text` through a temporary file in the same
+ * Replaces `path` with `text` (one string, or pieces written one after
+ * the other: a ledger too large for one string) through a temporary file in the same
  * directory, renamed into place (the file keeps its permissions; a symbolic
  * link keeps pointing at it). A device or a pipe (`/dev/stdout`, `/dev/full`)
  * is written in place: renaming over it would replace it.
  */
-export function writeFileSafely(path: string, text: string): void {
+export function writeFileSafely(path: string, text: string | Iterable<string>): void {
   let target = path;
   let stat: Stats | null = null;
   try {
@@ -204,8 +205,14 @@ export function writeFileSafely(path: string, text: string): void {
     target = path;
   }
   if (stat?.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: "EISDIR" });
+  const pieces = typeof text === "string" ? [text] : text;
   if (stat !== null && !stat.isFile()) {
-    writeFileSync(target, text, "utf8");
+    const fd = openSync(target, "w");
+    try {
+      for (const piece of pieces) writeAll(fd, Buffer.from(piece, "utf8"));
+    } finally {
+      closeSync(fd);
+    }
     return;
   }
   const mode = stat === null ? null : stat.mode & 0o7777;
@@ -213,7 +220,7 @@ export function writeFileSafely(path: string, text: string): void {
   const fd = openSync(temp, "wx", mode ?? 0o666);
   let open = true;
   try {
-    writeAll(fd, Buffer.from(text, "utf8"));
+    for (const piece of pieces) writeAll(fd, Buffer.from(piece, "utf8"));
     fsyncSync(fd);
     open = false;
     closeSync(fd);

@@ -40,23 +40,29 @@ export function ledgerToCsv(ledger: Ledger): string {
   return [...ledgerCsvChunks(ledger)].join("");
 }
 
+/** The header row. */
+export const CSV_HEADER = `${LEDGER_CSV_COLUMNS.join(",")}\r\n`;
+
 /** The ledger CSV text in pieces: the header row, then the rows of one period at a time. */
 export function* ledgerCsvChunks(ledger: Ledger): Generator<string> {
-  yield `${LEDGER_CSV_COLUMNS.join(",")}\r\n`;
-  for (const p of ledger.periods) {
-    const at = periodColumns(p);
-    const rows: CsvRow[] = [];
-    for (const l of p.lines) {
-      rows.push({ ...at, kind: "line", clause: l.clause, title: l.title, payer: l.payer, payee: l.payee,
-        computed: l.computed, amount: l.amount, capped: String(l.capped) });
-    }
-    for (const g of p.grants) {
-      rows.push({ ...at, kind: "grant", clause: g.clause, payer: g.grantor, payee: g.grantee,
-        quantity: g.quantity, instrument: g.instrument, price: g.price });
-    }
-    for (const n of p.net ?? []) rows.push({ ...at, kind: "net", payer: n.from, payee: n.to, amount: n.amount });
-    if (rows.length > 0) yield rows.map(rowText).join("");
+  yield CSV_HEADER;
+  for (const p of ledger.periods) yield csvPeriodRows(p);
+}
+
+/** The rows of one period: its lines, grants and net transfers ("" for a period with none). */
+export function csvPeriodRows(p: LedgerPeriod): string {
+  const at = periodColumns(p);
+  const rows: CsvRow[] = [];
+  for (const l of p.lines) {
+    rows.push({ ...at, kind: "line", clause: l.clause, title: l.title, payer: l.payer, payee: l.payee,
+      computed: l.computed, amount: l.amount, capped: String(l.capped) });
   }
+  for (const g of p.grants) {
+    rows.push({ ...at, kind: "grant", clause: g.clause, payer: g.grantor, payee: g.grantee,
+      quantity: g.quantity, instrument: g.instrument, price: g.price });
+  }
+  for (const n of p.net ?? []) rows.push({ ...at, kind: "net", payer: n.from, payee: n.to, amount: n.amount });
+  return rows.map(rowText).join("");
 }
 
 function rowText(r: CsvRow): string {

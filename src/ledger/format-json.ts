@@ -23,17 +23,26 @@ export function ledgerToJson(ledger: Ledger, options: JsonOptions = { trace: fal
  * JSON.stringify of the whole document with 2-space indentation.
  */
 export function* ledgerJsonChunks(ledger: Ledger, options: JsonOptions = { trace: false }): Generator<string> {
-  yield `{\n  "deal": ${JSON.stringify(ledger.deal)},\n  "currency": ${JSON.stringify(ledger.currency)},\n  "periods": `;
-  const periods = ledger.periods;
-  if (periods.length === 0) yield "[],\n";
-  else {
-    yield "[\n";
-    for (let i = 0; i < periods.length; i++) {
-      yield `${indented(JSON.stringify(period(periods[i]!, options), null, 2), "    ")}${i < periods.length - 1 ? "," : ""}\n`;
-    }
-    yield "  ],\n";
-  }
-  yield `  "totals": ${indented(JSON.stringify(ledger.totals.map(total), null, 2), "  ").trimStart()}\n}\n`;
+  yield jsonLedgerHead(ledger.deal, ledger.currency);
+  for (let i = 0; i < ledger.periods.length; i++) yield jsonLedgerPeriod(ledger.periods[i]!, i === 0, options);
+  yield jsonLedgerTail(ledger.totals, ledger.periods.length);
+}
+
+/**
+ * The three kinds of piece, for a writer that gets periods one by one as
+ * they settle (and so cannot know which is the last): the head, each
+ * period (a comma before every one but the first), the tail.
+ */
+export function jsonLedgerHead(deal: string, currency: string): string {
+  return `{\n  "deal": ${JSON.stringify(deal)},\n  "currency": ${JSON.stringify(currency)},\n  "periods": `;
+}
+
+export function jsonLedgerPeriod(p: LedgerPeriod, first: boolean, options: JsonOptions): string {
+  return `${first ? "[\n" : ",\n"}${indented(JSON.stringify(period(p, options), null, 2), "    ")}`;
+}
+
+export function jsonLedgerTail(totals: readonly LedgerTotal[], periodCount: number): string {
+  return `${periodCount === 0 ? "[]" : "\n  ]"},\n  "totals": ${indented(JSON.stringify(totals.map(total), null, 2), "  ").trimStart()}\n}\n`;
 }
 
 /** Every line of `text` after `prefix`: a value written at a deeper level of the document. */

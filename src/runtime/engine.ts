@@ -136,14 +136,32 @@ export function runPeriods(
   options: EngineOptions = {},
   state: EngineState = newEngineState(program),
 ): Result<Ledger | null> & { readonly failure?: EngineFailure } {
-  const traceOn = options.trace !== false;
   const out: LedgerPeriod[] = [];
+  const failure = streamPeriods(program, periods, options, state, (p) => void out.push(p));
+  if (failure !== null) return { value: null, diagnostics: [failure.diagnostic], failure };
+  return { value: ledgerOf(program, out, state.totals), diagnostics: [] };
+}
+
+/**
+ * Settles `periods` in order, handing each settled period to `onPeriod` and
+ * keeping none: memory in proportion to one period, whatever the run's
+ * size. Gives the failure that stopped it, or null (the totals are then in
+ * `state.totals`).
+ */
+export function streamPeriods(
+  program: PreparedProgram,
+  periods: readonly PeriodInput[],
+  options: EngineOptions,
+  state: EngineState,
+  onPeriod: (period: LedgerPeriod) => void,
+): EngineFailure | null {
+  const traceOn = options.trace !== false;
   for (const input of periods) {
     const r = settleOne(program, state, input, traceOn);
-    if (isFailure(r)) return { value: null, diagnostics: [r.diagnostic], failure: r };
-    out.push(r);
+    if (isFailure(r)) return r;
+    onPeriod(r);
   }
-  return { value: ledgerOf(program, out, state.totals), diagnostics: [] };
+  return null;
 }
 
 /** The ledger of settled periods, with the run's totals. */

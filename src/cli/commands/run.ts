@@ -4,12 +4,10 @@
  * `tenor compile` (recognized by its content): both settle through the
  * same runtime, so the ledgers are the same bytes.
  */
-import { runSource, settleProgram, type InputFile, type RunResult } from "../../api.ts";
+import { prepareSource, streamProgram, type InputFile, type StreamResult } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
-import { ledgerCsvChunks } from "../../ledger/format-csv.ts";
-import { ledgerJsonChunks } from "../../ledger/format-json.ts";
 import { ledgerToTable } from "../../ledger/format-table.ts";
-import type { Ledger } from "../../ledger/ledger.ts";
+import { collectingSink, csvSink, jsonSink, type LedgerSink } from "../../ledger/ledger-sink.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { displayPath, STDIN, type Io } from "../io.ts";
 import { isArtifactText, loadArtifact } from "./artifact-file.ts";
@@ -25,12 +23,12 @@ export interface RunOptions {
   readonly trace: boolean;
 }
 
-/** The ledger's text in pieces: JSON and CSV a period at a time, so no single string holds a ledger of any size. */
-export function formatLedger(ledger: Ledger, format: LedgerFormat, trace: boolean): Iterable<string> {
+/** Where the ledger goes in `format`: JSON and CSV are written a period at a time as the periods settle; the table needs the whole ledger to align its columns. */
+function sinkFor(format: LedgerFormat, write: (text: string) => void, trace: boolean): LedgerSink {
   switch (format) {
-    case "json": return ledgerJsonChunks(ledger, { trace });
-    case "table": return [ledgerToTable(ledger)];
-    case "csv": return ledgerCsvChunks(ledger);
+    case "json": return jsonSink(write, { trace });
+    case "table": return collectingSink((ledger) => write(ledgerToTable(ledger)));
+    case "csv": return csvSink(write);
   }
 }
 
@@ -49,15 +47,22 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
     if ("exit" in read) return read.exit;
     files.push(read.file);
   }
+  const format = options.format ?? (io.isTerminal ? "table" : "json");
+  const sink = sinkFor(format, io.stdout, options.trace && format === "json");
   // A compiled artifact (`tenor compile`) is JSON; a term sheet never starts with `{`.
   const compiled = isArtifactText(source.text);
-  let result: RunResult;
+  let result: StreamResult & { readonly files?: ReadonlyMap<string, string> };
   if (compiled) {
     const terms = loadArtifact(io, deal, source.text);
     if (terms === null) return EXIT.sourceErrors;
-    result = settleProgram(terms.program, files);
+    result = streamProgram(terms.program, files, sink, { trace: options.trace });
   } else {
-    result = runSource(source.text, files, { modules: cliModules(io, deal).host });
+    const prepared = prepareSource(source.text, { modules: cliModules(io, deal).host });
+    if (prepared.value === null) result = { diagnostics: prepared.diagnostics, failure: "source", files: prepared.files };
+    else {
+      const run = streamProgram(prepared.value, files, sink, { trace: options.trace });
+      result = { ...run, diagnostics: [...prepared.diagnostics, ...prepared.sources.mapDiagnostics(run.diagnostics)], files: prepared.files };
+    }
   }
   // Diagnostics with a range point into the term sheet (an artifact has no source text: no caret);
   // data diagnostics have none and name the inputs files instead.
@@ -65,7 +70,6 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
   const aboutData = result.diagnostics.filter((d) => d.range === undefined);
   if (aboutSource.length > 0) io.stderr(renderDiagnostics(aboutSource, name, compiled ? null : source.text, result.files) + "\n");
   if (aboutData.length > 0) io.stderr(renderDiagnostics(aboutData, files.map((f) => displayPath(f.name)).join(", "), null) + "\n");
-  if (result.ledger === null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
-  for (const chunk of formatLedger(result.ledger, options.format ?? (io.isTerminal ? "table" : "json"), options.trace)) io.stdout(chunk);
+  if (result.failure !== null) return result.failure === "source" ? EXIT.sourceErrors : EXIT.dataErrors;
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { MAX_ARTIFACT_BYTES, processIo, tryRead, writeFileSafely } from "../io.ts";
 import { DEFAULT_LIMITS } from "../../limits.ts";
 import { INPUT } from "../../diagnostics/codes/input.ts";
-import { ledgerToJson } from "../../ledger/format-json.ts";
+import { ledgerJsonChunks } from "../../ledger/format-json.ts";
 import { loadTerms } from "../../runtime/load-terms.ts";
 import { settle } from "../../runtime/settle.ts";
 import { TenorError } from "../../runtime/tenor-error.ts";
@@ -68,12 +68,18 @@ function settleJob(job: PortfolioJob, task: PortfolioTask): PortfolioResult {
     for (const p of ledger.periods) lines += p.lines.length;
     let digest: string | undefined;
     if (job.ledger !== undefined || task.digest) {
-      const text = ledgerToJson(ledger, { trace: task.trace });
-      if (job.ledger !== undefined) {
-        stage = "io";
-        writeFileSafely(job.ledger, text);
-      }
-      if (task.digest) digest = createHash("sha256").update(text, "utf8").digest("hex");
+      // The JSON a period at a time: hashed as it is written, never one string.
+      const hash = task.digest ? createHash("sha256") : null;
+      const pieces = function* () {
+        for (const piece of ledgerJsonChunks(ledger, { trace: task.trace })) {
+          hash?.update(piece, "utf8");
+          yield piece;
+        }
+      };
+      stage = "io";
+      if (job.ledger !== undefined) writeFileSafely(job.ledger, pieces());
+      else for (const _piece of pieces()) { /* hashed only */ }
+      if (hash !== null) digest = hash.digest("hex");
     }
     return digest === undefined
       ? { name: job.name, ok: true, periods: ledger.periods.length, lines }
