@@ -24,7 +24,8 @@ export async function buildCli() {
     entryPoints: [join(root, "src", "cli", "main.ts")],
     ...NODE_BUNDLE,
     // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
-    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress"],
+    // The service's packages too: PGlite finds its WebAssembly beside its own files.
+    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress", "fastify", "@fastify/swagger", "@electric-sql/pglite", "pg", "pg-boss"],
   });
 }
 

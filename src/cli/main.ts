@@ -10,6 +10,7 @@ import { compileCommand } from "./commands/compile.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
+import { replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
@@ -79,6 +80,28 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .action(async (deals: string, opts: { workers?: string; out?: string; trace: boolean }) =>
       setExit(await settleManyCommand(io, deals, opts)),
     );
+
+  program
+    .command("serve")
+    .description("run the settlement service: stored terms, period data as it arrives, settlement, ledgers (docs/service.md)")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("-p, --port <port>", "port to listen on (0: any free port)", "8787")
+    .option("--data <dir>", "the embedded database's folder (default ./.tenor-data)")
+    .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL, else the embedded database)")
+    .option("--worker", "only work settle jobs from the queue (no HTTP): more of these share one Postgres server")
+    .option("--no-jobs", "serve HTTP only; leave the queued jobs to --worker processes")
+    .option("--concurrency <n>", "settle jobs worked at once in this process", "4")
+    .option("--body-limit <bytes>", "the largest request body")
+    .option("--log", "log each request as a JSON line on standard error")
+    .action(async (opts: ServeCliOptions) => setExit(await serveCommand(io, { ...opts, log: opts.log === true })));
+
+  program
+    .command("replay")
+    .description("re-settle every stored period of the service's deals and check each is byte-identical (exit 2 if not)")
+    .option("--data <dir>", "the embedded database's folder (default ./.tenor-data)")
+    .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL)")
+    .option("--deal <id>", "only this deal")
+    .action(async (opts: { data?: string; database?: string; deal?: string }) => setExit(await replayCommand(io, opts)));
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");

@@ -7,8 +7,9 @@ import { CHECK } from "./codes/check.ts";
 import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
+import { SERVICE } from "./codes/service.ts";
 
-export { PARSE, CHECK, RUN, INPUT, COMPILE };
+export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE } as const;

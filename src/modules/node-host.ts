@@ -38,7 +38,7 @@ export function nodeHost(mainFile: string, readFile: (path: string) => string, s
 }
 
 /** The nearest `stdlib` folder above this module (src/modules in the sources, dist/ in the bundle). */
-function findStdlib(): string | null {
+export function findStdlib(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "stdlib");

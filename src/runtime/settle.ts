@@ -8,7 +8,7 @@ import { COMPILE } from "../diagnostics/codes/compile.ts";
 import type { Period } from "../eval/periods.ts";
 import type { Ledger, LedgerPeriod, LedgerTotal } from "../ledger/ledger.ts";
 import type { Limits } from "../limits.ts";
-import { isFailure, newEngineState, runPeriods, settleOne } from "./engine.ts";
+import { isFailure, newEngineState, runPeriods, settleOne, type PeriodInput } from "./engine.ts";
 import { readInputs } from "./read-inputs.ts";
 import { fromSnapshot, toSnapshot } from "./snapshot.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -78,6 +78,18 @@ export function settlePeriod(
   if (period === undefined) {
     throw new TenorError(COMPILE.wrongNextPeriod, `all ${program.periods.length} periods of the term are settled already`);
   }
+  const input = readPeriodData(terms, period, row, events, options);
+  const settled = settleOne(program, state, input, options.trace !== false);
+  if (isFailure(settled)) throw TenorError.fromRun(settled);
+  return { period: settled, totals: state.totals.result(program), snapshot: toSnapshot(state, terms.irSha256) };
+}
+
+/**
+ * Reads one period's data row and events as `settlePeriod` reads them
+ * (a service checks data this way when it arrives, before the period is
+ * due): the engine's input for `period`, or a TenorError naming the field.
+ */
+export function readPeriodData(terms: Terms, period: Period, row: object, events: readonly object[] = [], options: SettleOptions = {}): PeriodInput {
   const given = (row as { period?: unknown }).period;
   if (given !== period.start) {
     throw new TenorError(
@@ -98,12 +110,10 @@ export function settlePeriod(
   });
   // The row read as the only period of a one-period term, then put back in its place.
   const alone: Period = { ...period, index: 1 };
-  const read = readInputs(program.header, [alone], { periods: [row], events }, options.limits);
+  const read = readInputs(terms.program.header, [alone], { periods: [row], events }, options.limits);
   report(read.diagnostics, options);
   if (read.value === null) throw TenorError.fromInputs(read.diagnostics);
   const input = read.value[0];
   if (input === undefined) throw new TenorError(COMPILE.wrongNextPeriod, `no row for period ${period.index} (${period.start})`);
-  const settled = settleOne(program, state, { ...input, period }, options.trace !== false);
-  if (isFailure(settled)) throw TenorError.fromRun(settled);
-  return { period: settled, totals: state.totals.result(program), snapshot: toSnapshot(state, terms.irSha256) };
+  return { ...input, period };
 }

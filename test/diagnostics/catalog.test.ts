@@ -7,6 +7,7 @@ const PHASE_PREFIX: Record<keyof typeof CATALOGS, RegExp> = {
   RUN: /^TN30\d{2}$/,
   INPUT: /^TN31\d{2}$/,
   COMPILE: /^TN40\d{2}$/,
+  SERVICE: /^TN50\d{2}$/,
 };
 
 describe("the diagnostics catalog", () => {

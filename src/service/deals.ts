@@ -1,0 +1,124 @@
+/**
+ * Writes to a deal: creating it, amending it (a new version from a period
+ * start), and storing one period's data as it arrives. Each runs in one
+ * transaction holding the deal's row lock, so two writers of one deal
+ * never interleave.
+ */
+import { randomUUID } from "node:crypto";
+import { SERVICE } from "../diagnostics/codes/service.ts";
+import { readPeriodData } from "../runtime/settle.ts";
+import { TenorError } from "../runtime/tenor-error.ts";
+import type { Terms } from "../runtime/terms.ts";
+import type { Database, Queryable } from "./db/database.ts";
+import { canonicalData, rowAndEvents, type PeriodDataBody } from "./period-data.ts";
+import { Problem } from "./problem.ts";
+import { governing, periodOf, termsOf } from "./settlement.ts";
+import { insertDeal, insertPeriodData, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
+import { termsFrom, type TermsInput } from "./terms.ts";
+
+export interface DealCreated {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly currency: string;
+  readonly periods: number;
+  readonly irSha256: string;
+}
+
+function summary(id: string, version: number, terms: Terms): DealCreated {
+  return { id, version, title: terms.header.title, currency: terms.program.header.currency.code, periods: terms.program.periods.length, irSha256: terms.irSha256! };
+}
+
+export async function createDeal(tx: Queryable, input: TermsInput): Promise<DealCreated> {
+  const { artifact, terms } = termsFrom(input);
+  const id = randomUUID();
+  await insertDeal(tx, { id, title: terms.header.title, currency: terms.program.header.currency.code });
+  const first = terms.program.periods[0];
+  await insertVersion(tx, id, { version: 1, effectiveIndex: 1, effectiveStart: first?.start ?? "", irSha256: terms.irSha256!, artifact });
+  return summary(id, 1, terms);
+}
+
+export async function mustLock(tx: Queryable, id: string): Promise<void> {
+  if ((await lockDeal(tx, id)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`);
+}
+
+/**
+ * Stores an amendment in force from the period starting `effective`: a
+ * period not settled yet, after the latest version's own start, on a term
+ * whose periods before it are the deal's. Data already stored from that
+ * period on must read under the amended terms.
+ */
+export async function amendDeal(tx: Queryable, id: string, input: TermsInput, effective: string): Promise<DealCreated> {
+  await mustLock(tx, id);
+  const { artifact, terms } = termsFrom(input);
+  const all = await versions(tx, id);
+  const index = terms.program.periods.findIndex((p) => p.start === effective) + 1;
+  if (index === 0) throw new Problem(422, SERVICE.unknownPeriod, `${effective} is not the start of a period of the amended terms`, { field: "effective", period: effective });
+  const latest = all[all.length - 1]!;
+  if (index <= latest.effectiveIndex) {
+    throw new Problem(409, SERVICE.amendmentTooLate, `an amendment must take effect after version ${latest.version}, in force from period ${latest.effectiveIndex} (${latest.effectiveStart})`, { field: "effective", period: effective });
+  }
+  const settled = await settledCount(tx, id);
+  if (index <= settled) {
+    throw new Problem(409, SERVICE.amendmentTooLate, `period ${index} (${effective}) is settled already: an amendment takes effect from a period not settled yet (${settled} are settled)`, { field: "effective", period: effective, periodIndex: index });
+  }
+  for (let i = 1; i < index; i++) {
+    const was = periodOf(all, i);
+    const now = terms.program.periods[i - 1];
+    if (was === undefined || now === undefined || was.start !== now.start || was.end !== now.end) {
+      throw new Problem(422, SERVICE.unknownPeriod, `the amended term must keep the periods before ${effective}; its period ${i} is ${now === undefined ? "missing" : `${now.start} to ${now.end}`}, the deal's ${was === undefined ? "missing" : `${was.start} to ${was.end}`}`, { field: "effective" });
+    }
+  }
+  for (const d of await periodDataRange(tx, id, index, 2_147_483_647)) checkData(terms, d.index, d.start, d.data);
+  const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
+  await insertVersion(tx, id, v);
+  return summary(id, v.version, terms);
+}
+
+/** Reads stored or arriving data as settling will; a Problem naming the field when it does not. */
+function checkData(terms: Terms, index: number, start: string, data: string): void {
+  const period = terms.program.periods[index - 1]!;
+  const { row, events } = rowAndEvents(start, data);
+  try {
+    readPeriodData(terms, period, row, events);
+  } catch (e) {
+    if (e instanceof TenorError) throw Problem.fromTenorError(e);
+    throw e;
+  }
+}
+
+export interface DataStored {
+  readonly index: number;
+  readonly start: string;
+  /** False when the very same data was stored before (a retry): nothing changed. */
+  readonly created: boolean;
+}
+
+/**
+ * Stores the data of the period starting `start`: in order (its previous
+ * period has data), checked as settling will read it, and never over
+ * different data already stored.
+ */
+export async function putPeriodData(db: Database, id: string, start: string, body: PeriodDataBody): Promise<DataStored> {
+  return db.transaction(async (tx) => {
+    await mustLock(tx, id);
+    const all = await versions(tx, id);
+    const latestTerms = termsOf(all[all.length - 1]!);
+    const index = latestTerms.program.periods.findIndex((p) => p.start === start) + 1;
+    if (index === 0) {
+      throw new Problem(404, SERVICE.unknownPeriod, `${start} is not the start of a period of the deal's term (${latestTerms.program.periods[0]?.start ?? "none"} to ${latestTerms.program.periods.at(-1)?.end ?? "none"})`, { period: start });
+    }
+    const data = canonicalData(body);
+    const existing = await periodData(tx, id, index);
+    if (existing !== null) {
+      if (existing.dataSha256 === data.sha256) return { index, start, created: false };
+      throw new Problem(409, SERVICE.periodDataConflict, `period ${index} (${start}) has data stored already, and it differs: stored data is never overwritten (a correction comes as an amendment)`, { period: start, periodIndex: index });
+    }
+    if (index > 1 && (await periodData(tx, id, index - 1)) === null) {
+      throw new Problem(409, SERVICE.periodOutOfOrder, `period ${index - 1} has no data yet: period data arrives in order, so ${start} (period ${index}) must wait`, { period: start, periodIndex: index });
+    }
+    checkData(termsOf(governing(all, index)), index, start, data.text);
+    await insertPeriodData(tx, id, { index, start, data: data.text, dataSha256: data.sha256 });
+    return { index, start, created: true };
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * The HTTP API of `tenor serve` (docs/service.md), on Fastify: it validates
+ * requests against JSON schemas (./schemas.ts) and generates the OpenAPI
+ * document from the same schemas (@fastify/swagger). Every refusal is an
+ * `application/problem+json` body (../problem.ts), never a stack trace.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import swagger from "@fastify/swagger";
+import { Readable } from "node:stream";
+import { SERVICE } from "../../diagnostics/codes/service.ts";
+import { TENOR_VERSION } from "../../version.ts";
+import type { Database } from "../db/database.ts";
+import { amendDeal, createDeal, putPeriodData } from "../deals.ts";
+import { once, remember, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
+import type { JobQueue } from "../jobs.ts";
+import type { PeriodDataBody } from "../period-data.ts";
+import { asProblem, Problem } from "../problem.ts";
+import { dealInfo, exposure, ledgerPieces, periodView } from "../reads.ts";
+import { replayDeal } from "../replay.ts";
+import { settleDeal } from "../settlement.ts";
+import { findDeal } from "../store.ts";
+import type { TermsInput } from "../terms.ts";
+import * as S from "./schemas.ts";
+
+export interface AppOptions {
+  readonly db: Database;
+  readonly jobs: JobQueue;
+  /** The largest request body, in bytes. */
+  readonly bodyLimit: number;
+  /** Log requests (as JSON lines) to standard error. */
+  readonly log: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+type IdParams = { id: string };
+type PeriodParams = { id: string; start: string };
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, jobs } = options;
+  const app = Fastify({
+    bodyLimit: options.bodyLimit,
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    logger: options.log ? { level: "info" } : false,
+    // Refuse what the schema does not name, rather than silently dropping it.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Tenor settlement service", version: TENOR_VERSION, description: "Stored terms, period-by-period settlement, replayable ledgers (docs/service.md)" },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json["$id"] === "string" ? json["$id"] : `def-${i}`) },
+  });
+  // Only JSON is taken: without a text parser, any other content type is a 415.
+  app.removeContentTypeParser("text/plain");
+  app.addSchema(S.PROBLEM);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500) request.log.error({ err: error }, "internal error");
+    void sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void sendProblem(reply, new Problem(404, SERVICE.notFound, `there is no ${request.method} ${request.url.split("?")[0]}`));
+  });
+
+  app.get("/health", { schema: { summary: "Is the service up", response: { 200: S.answer("{ ok: true }") } } }, async () => {
+    await db.query("SELECT 1");
+    return { ok: true, version: TENOR_VERSION, database: db.kind };
+  });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.post<{ Body: TermsInput }>("/deals", {
+    schema: { summary: "Store a deal's terms (a term sheet or a compiled artifact)", body: S.DEAL_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the deal: id, version, title, currency, periods, irSha256"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const keyed = keyOf(request, true)!;
+    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await createDeal(tx, request.body) })));
+    return reply.code(answer.status).send(answer.body);
+  });
+
+  app.get<{ Params: IdParams }>("/deals/:id", { schema: { summary: "A deal: its versions and how many periods are stored and settled", params: S.DEAL_PARAMS, response: { 200: S.answer("the deal"), ...S.PROBLEMS } } },
+    async (request) => dealInfo(db, request.params.id));
+
+  app.post<{ Params: IdParams; Body: TermsInput & { effective: string } }>("/deals/:id/versions", {
+    schema: { summary: "Amend a deal: new terms in force from a period start", params: S.DEAL_PARAMS, body: S.VERSION_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the new version"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const keyed = keyOf(request, true)!;
+    const { effective, ...terms } = request.body;
+    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await amendDeal(tx, request.params.id, terms, effective) })));
+    return reply.code(answer.status).send(answer.body);
+  });
+
+  app.put<{ Params: PeriodParams; Body: PeriodDataBody }>("/deals/:id/periods/:start", {
+    schema: { summary: "Store one period's inputs and events", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same data was stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const stored = await putPeriodData(db, request.params.id, request.params.start, request.body);
+    return reply.code(stored.created ? 201 : 200).send(stored);
+  });
+
+  app.get<{ Params: PeriodParams }>("/deals/:id/periods/:start", {
+    schema: { summary: "One period: its data, and once settled its ledger lines with their traces", params: S.PERIOD_PARAMS, response: { 200: S.answer("the period"), ...S.PROBLEMS } },
+  }, async (request) => periodView(db, request.params.id, request.params.start));
+
+  app.post<{ Params: IdParams }>("/deals/:id/settle", {
+    schema: { summary: "Settle every period with data that is not settled yet, in order", params: S.DEAL_PARAMS, headers: S.IDEMPOTENCY_HEADERS, response: { 200: S.answer("the periods settled"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const keyed = keyOf(request, false);
+    const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id) }));
+    return reply.code(answer.status).send(answer.body);
+  });
+
+  app.post<{ Body: { deals: string[] } }>("/settle", {
+    schema: { summary: "Queue settlement of many deals as jobs (any worker process may take them)", body: S.SETTLE_MANY_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 202: S.answer("the job ids"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const keyed = keyOf(request, false);
+    const answer = await rememberedOr(keyed, async () => {
+      for (const id of request.body.deals) if ((await findDeal(db, id)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`, { field: "deals" });
+      return { status: 202, body: { jobs: await jobs.enqueue(request.body.deals) } };
+    });
+    return reply.code(answer.status).send(answer.body);
+  });
+
+  app.get<{ Querystring: { jobs?: string } }>("/jobs", {
+    schema: { summary: "How many of the given jobs (comma-separated ids) are not finished", querystring: { type: "object", properties: { jobs: { type: "string", maxLength: 40000 } } }, response: { 200: S.answer("{ pending }"), ...S.PROBLEMS } },
+  }, async (request) => {
+    const ids = (request.query.jobs ?? "").split(",").filter((s) => s !== "");
+    if (ids.some((s) => !/^[0-9a-f-]{36}$/.test(s))) throw new Problem(400, SERVICE.badRequest, "jobs must be job ids as POST /settle gave them, separated by commas", { field: "jobs" });
+    return { pending: await jobs.pending(ids) };
+  });
+
+  app.get<{ Params: IdParams; Querystring: { format: "json" | "csv"; trace: boolean } }>("/deals/:id/ledger", {
+    schema: { summary: "The ledger of the settled periods: JSON exactly as `tenor run --format json`, or CSV", params: S.DEAL_PARAMS, querystring: S.LEDGER_QUERY, response: { ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const { format, trace } = request.query;
+    const pieces = await ledgerPieces(db, request.params.id, format, trace);
+    reply.type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");
+    return reply.send(Readable.from(pieces));
+  });
+
+  app.get<{ Params: IdParams }>("/deals/:id/exposure", {
+    schema: { summary: "Paid so far per clause, and each cap's headroom in its window", params: S.DEAL_PARAMS, response: { 200: S.answer("the exposure"), ...S.PROBLEMS } },
+  }, async (request) => exposure(db, request.params.id));
+
+  app.post<{ Params: IdParams }>("/deals/:id/replay", {
+    schema: { summary: "Re-settle every stored period from the stored terms and data; are they byte-identical", params: S.DEAL_PARAMS, response: { 200: S.answer("the replay report"), ...S.PROBLEMS } },
+  }, async (request) => replayDeal(db, request.params.id));
+
+  /** The stored answer of a retried request, else the write's (stored for the next retry). */
+  async function rememberedOr(keyed: KeyedRequest | null, write: () => Promise<Answer>): Promise<Answer> {
+    if (keyed === null) return write();
+    const before = await storedAnswer(db, keyed);
+    if (before !== null) return before;
+    const answer = await write();
+    await remember(db, keyed, answer);
+    return answer;
+  }
+
+  return app;
+}
+
+/** The request's Idempotency-Key (a Problem when `required` and it has none). */
+function keyOf(request: FastifyRequest, required: boolean): KeyedRequest | null {
+  const key = request.headers["idempotency-key"];
+  if (typeof key !== "string" || key === "") {
+    if (required) throw new Problem(400, SERVICE.idempotencyKeyMissing, "this request creates something: send an Idempotency-Key header (any unique string, the same on a retry)", { field: "Idempotency-Key" });
+    return null;
+  }
+  return { key, method: request.method, path: request.url.split("?")[0]!, body: request.body ?? null };
+}
+
+/** Fastify's own refusals (validation, body parsing, size) as problems; anything else as ours. */
+function problemOf(error: FastifyError): Problem {
+  if (error instanceof Problem) return error;
+  if (error.validation !== undefined) return new Problem(400, SERVICE.badRequest, `the request does not have the shape this endpoint takes: ${error.message}`, fieldOf(error));
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new Problem(413, SERVICE.bodyTooLarge, `the body is larger than this service takes (${error.message})`);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new Problem(415, SERVICE.unsupportedMediaType, "send the body as application/json");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new Problem(400, SERVICE.badRequest, `the body is not JSON this service takes: ${error.message}`);
+  }
+  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) return new Problem(error.statusCode, SERVICE.badRequest, error.message);
+  return asProblem(error);
+}
+
+function fieldOf(error: FastifyError): { field?: string } {
+  const v = error.validation?.[0];
+  if (v === undefined) return {};
+  const path = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
+  const missing = (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ?? (v.params as { additionalProperty?: string }).additionalProperty;
+  const field = [path, missing].filter((s) => s !== undefined && s !== "").join(".");
+  return field === "" ? {} : { field };
+}
+
+function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type("application/problem+json").send(problem.body());
+}

@@ -1,0 +1,96 @@
+/**
+ * The JSON schemas of the API: Fastify validates every request with them,
+ * and the OpenAPI document (`GET /openapi.json`) is generated from the very
+ * same objects, so the documentation cannot drift from what is enforced.
+ */
+const date = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "an ISO date, YYYY-MM-DD" } as const;
+
+export const PROBLEM = {
+  $id: "Problem",
+  type: "object",
+  description: "RFC 9457 problem details: every refusal, with a stable TN code and the message the CLI prints",
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    code: { type: "string", description: "TNxxxx (docs/language.md §16)" },
+    detail: { type: "string" },
+    period: { type: "string" },
+    periodIndex: { type: "integer" },
+    field: { type: "string" },
+    clause: { type: "string" },
+    diagnostics: { type: "array", items: { type: "object", additionalProperties: true } },
+  },
+  required: ["type", "title", "status", "code", "detail"],
+} as const;
+
+const termsProperties = {
+  source: { type: "string", description: "a term sheet; `import … from \"stdlib/…\"` is served by the service" },
+  files: { type: "object", additionalProperties: { type: "string" }, description: "files the sheet's relative imports name, by path" },
+  artifact: { type: "object", additionalProperties: true, description: "an artifact of `tenor compile`" },
+} as const;
+
+export const DEAL_BODY = {
+  type: "object",
+  additionalProperties: false,
+  properties: termsProperties,
+  description: "exactly one of source and artifact",
+} as const;
+
+export const VERSION_BODY = {
+  type: "object",
+  additionalProperties: false,
+  required: ["effective"],
+  properties: { ...termsProperties, effective: { ...date, description: "the start of the first period the amendment governs" } },
+} as const;
+
+export const PERIOD_BODY = {
+  type: "object",
+  additionalProperties: false,
+  required: ["inputs"],
+  properties: {
+    inputs: { type: "object", additionalProperties: true, description: "the period's inputs by name: decimal strings (docs/language.md §11)" },
+    events: { type: "array", maxItems: 10000, items: { type: "object", additionalProperties: true }, description: "the period's events: { date, event, args… }" },
+  },
+} as const;
+
+export const SETTLE_MANY_BODY = {
+  type: "object",
+  additionalProperties: false,
+  required: ["deals"],
+  properties: { deals: { type: "array", minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: "string", maxLength: 100 } } },
+} as const;
+
+export const DEAL_PARAMS = {
+  type: "object",
+  required: ["id"],
+  properties: { id: { type: "string", maxLength: 100, description: "the deal id POST /deals gave" } },
+} as const;
+
+export const PERIOD_PARAMS = {
+  type: "object",
+  required: ["id", "start"],
+  properties: { ...DEAL_PARAMS.properties, start: { ...date, description: "the period's start date" } },
+} as const;
+
+export const LEDGER_QUERY = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    format: { type: "string", enum: ["json", "csv"], default: "json" },
+    trace: { type: "boolean", default: true, description: "each line's trace in the JSON (as `tenor run`; false as `--no-trace`)" },
+  },
+} as const;
+
+export const IDEMPOTENCY_HEADERS = {
+  type: "object",
+  properties: { "idempotency-key": { type: "string", minLength: 1, maxLength: 200, description: "a retried request with the same key changes nothing and gets the first answer" } },
+} as const;
+
+/** Responses every endpoint may give besides its own: problems. */
+export const PROBLEMS = { "4xx": { $ref: "Problem#" }, "5xx": { $ref: "Problem#" } } as const;
+
+/** A 2xx answer described for the document, not filtered (its fields are the handler's). */
+export function answer(description: string) {
+  return { description, type: "object", additionalProperties: true } as const;
+}

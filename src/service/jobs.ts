@@ -1,0 +1,66 @@
+/**
+ * Settlement as jobs on pg-boss, a Postgres-backed job queue (SKIP LOCKED):
+ * any number of `tenor serve --worker` processes on one Postgres server
+ * share the work, and the embedded database runs the same queue in-process.
+ * A job settles one deal (settlement.ts); a job run twice, or two workers
+ * on one deal, settle nothing twice: each period is settled under the
+ * deal's row lock, once.
+ */
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
+import type { Database } from "./db/database.ts";
+import { settleDeal } from "./settlement.ts";
+
+export const SETTLE_QUEUE = "tenor-settle";
+
+export interface JobQueue {
+  /** Queues one settle job per deal; gives the job ids. */
+  enqueue(dealIds: readonly string[]): Promise<string[]>;
+  /** How many of these jobs are not finished yet (queued, running or to be retried). */
+  pending(jobIds: readonly string[]): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  /** Work the queue in this process with this many concurrent workers (0: only queue). */
+  readonly workers: number;
+  /** Called when a job fails (the error stays in the job's row too). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export async function startJobs(db: Database, options: JobOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => db.executeSql(text, values) },
+    schema: "tenor_jobs",
+    schedule: false,
+    retryLimit: 3,
+    retryDelay: 1,
+  });
+  boss.on("error", (e) => options.onError?.(e));
+  await boss.start();
+  await boss.createQueue(SETTLE_QUEUE);
+  const workerIds: string[] = [];
+  for (let i = 0; i < options.workers; i++) {
+    workerIds.push(await boss.work<{ deal: string }>(SETTLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      const outcome = await settleDeal(db, job!.data.deal);
+      return { settled: outcome.settled.length, settledCount: outcome.settledCount };
+    }));
+  }
+  return {
+    async enqueue(dealIds) {
+      const jobs = dealIds.map((deal) => ({ id: randomUUID(), name: SETTLE_QUEUE, data: { deal } }));
+      if (jobs.length > 0) await boss.insert(jobs);
+      for (const w of workerIds) boss.notifyWorker(w);
+      return jobs.map((j) => j.id);
+    },
+    async pending(jobIds) {
+      if (jobIds.length === 0) return 0;
+      const rows = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM tenor_jobs.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state NOT IN ('completed', 'failed', 'cancelled')",
+        [SETTLE_QUEUE, [...jobIds]],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+  };
+}

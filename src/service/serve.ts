@@ -1,0 +1,56 @@
+/**
+ * `tenor serve`: the settlement service over HTTP (./http/app.ts), with the
+ * job queue's workers in the same process; `--worker`: only the workers, for
+ * more machines on one Postgres server; `--no-worker`: only HTTP.
+ * SIGTERM and SIGINT stop it gracefully: no new requests, running ones
+ * and jobs finish, then the database closes.
+ */
+import { buildApp, DEFAULT_BODY_LIMIT } from "./http/app.ts";
+import { startJobs } from "./jobs.ts";
+import { describe, openDatabase, type WhereOptions } from "./open-database.ts";
+
+export interface ServeOptions extends WhereOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Only work the job queue (no HTTP). */
+  readonly workerOnly: boolean;
+  /** Concurrent job workers in this process (0: none). */
+  readonly workers: number;
+  readonly bodyLimit?: number;
+  readonly log: boolean;
+}
+
+export interface Running {
+  /** Where it listens (null for a worker only). */
+  readonly url: string | null;
+  /** Resolves when it has stopped. */
+  readonly stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions, say: (line: string) => void): Promise<Running> {
+  const db = await openDatabase(options);
+  const jobs = await startJobs(db, { workers: options.workers, onError: (e) => say(`tenor serve: job error: ${e instanceof Error ? e.message : String(e)}`) });
+  const app = options.workerOnly ? null : await buildApp({ db, jobs, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, log: options.log });
+  let url: string | null = null;
+  if (app !== null) {
+    await app.listen({ host: options.host, port: options.port });
+    const address = app.server.address();
+    const port = typeof address === "object" && address !== null ? address.port : options.port;
+    url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+    say(`tenor serve: listening on ${url} (${describe(options)}; ${options.workers} job worker${options.workers === 1 ? "" : "s"})`);
+  } else {
+    say(`tenor serve: working settle jobs (${describe(options)}; ${options.workers} worker${options.workers === 1 ? "" : "s"})`);
+  }
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((r) => (resolveStopped = r));
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= (async () => {
+    await app?.close();
+    await jobs.stop();
+    await db.close();
+    resolveStopped();
+  })());
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stop());
+  return { url, stopped, stop };
+}

@@ -1,0 +1,137 @@
+/**
+ * Settling a stored deal, period by period: each period in its own
+ * transaction, from the snapshot stored with the period before, under the
+ * version of the terms in force for it. A process killed at any moment
+ * leaves every period either settled, with its rows, or not at all; the
+ * next settle goes on from there. A settled period is never rewritten.
+ *
+ * Versions: an amendment governs from its effective period on. At the
+ * switch, its caps, streaks and balances are counted as though it had
+ * governed from period 1 over the same stored data (the terms "as amended
+ * and restated"), while the run's totals stay what was actually paid
+ * (docs/service.md "Amendments").
+ */
+import type { LedgerPeriod } from "../ledger/ledger.ts";
+import type { Period } from "../eval/periods.ts";
+import { settlePeriod, type PeriodSettlement } from "../runtime/settle.ts";
+import type { Snapshot } from "../runtime/snapshot.ts";
+import type { Terms } from "../runtime/terms.ts";
+import { TenorError } from "../runtime/tenor-error.ts";
+import { SERVICE } from "../diagnostics/codes/service.ts";
+import type { Database, Queryable } from "./db/database.ts";
+import { rowAndEvents } from "./period-data.ts";
+import { Problem } from "./problem.ts";
+import { insertSettled, lockDeal, periodData, periodDataRange, settledCount, settledPeriod, versions, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
+import { storedTerms } from "./terms.ts";
+
+/** The version in force for period `index`: the latest whose effective period is not after it. */
+export function governing(all: readonly VersionRow[], index: number): VersionRow {
+  let found = all[0]!;
+  for (const v of all) if (v.effectiveIndex <= index) found = v;
+  return found;
+}
+
+export function termsOf(v: VersionRow): Terms {
+  return storedTerms(v.irSha256, v.artifact);
+}
+
+/** Period `index` (1-based) of the deal's term: the latest version's term agrees with every earlier one before its effective period. */
+export function periodOf(all: readonly VersionRow[], index: number): Period | undefined {
+  return termsOf(all[all.length - 1]!).program.periods[index - 1];
+}
+
+/** Where the stored data of a deal comes from when settling: the database, or rows already read (replay). */
+export type DataSource = (from: number, to: number) => Promise<PeriodDataRow[]>;
+
+/**
+ * Settles period `index` from `before` (the stored period before it; null for
+ * period 1) over its stored `data`. Pure given its arguments, so replay
+ * recomputes exactly what settling stored.
+ */
+export async function settleIndex(
+  all: readonly VersionRow[],
+  index: number,
+  data: PeriodDataRow,
+  before: SettledRow | null,
+  readData: DataSource,
+): Promise<{ row: SettledRow; period: LedgerPeriod }> {
+  const v = governing(all, index);
+  const terms = termsOf(v);
+  let snapshot: Snapshot | string | null = before?.snapshot ?? null;
+  if (before === null ? v.effectiveIndex > 1 || v.version !== governing(all, 1).version : before.version !== v.version) {
+    snapshot = await restated(terms, index, before, readData);
+  }
+  const { row, events } = rowAndEvents(data.start, data.data);
+  let settled: PeriodSettlement;
+  try {
+    settled = settlePeriod(terms, snapshot, row, events);
+  } catch (e) {
+    if (e instanceof TenorError) throw Problem.fromTenorError(e);
+    throw e;
+  }
+  return {
+    row: {
+      index,
+      version: v.version,
+      periodJson: JSON.stringify(settled.period),
+      totalsJson: JSON.stringify(settled.totals),
+      snapshot: JSON.stringify(settled.snapshot),
+    },
+    period: settled.period,
+  };
+}
+
+/** The state an amendment starts from at period `index`: its own count of periods 1 to index − 1, with the totals actually paid. */
+async function restated(terms: Terms, index: number, before: SettledRow | null, readData: DataSource): Promise<Snapshot | null> {
+  if (index === 1) return null;
+  const history = await readData(1, index - 1);
+  let snapshot: Snapshot | null = null;
+  for (const d of history) {
+    const { row, events } = rowAndEvents(d.start, d.data);
+    try {
+      snapshot = settlePeriod(terms, snapshot, row, events, { trace: false }).snapshot;
+    } catch (e) {
+      if (!(e instanceof TenorError)) throw e;
+      throw new Problem(422, e.code, `the amendment cannot count period ${d.index} (${d.start}) under its own terms: ${e.message}`, {
+        period: d.start,
+        periodIndex: d.index,
+      });
+    }
+  }
+  const actual = before === null ? [] : (JSON.parse(before.snapshot) as Snapshot).totals;
+  return snapshot === null ? null : { ...snapshot, totals: actual };
+}
+
+export interface SettleOutcome {
+  /** The periods this call settled, in order. */
+  readonly settled: { readonly index: number; readonly start: string }[];
+  /** How many periods of the deal are settled now. */
+  readonly settledCount: number;
+}
+
+/**
+ * Settles every period whose data is stored and that is not settled yet, in
+ * order, one transaction each; stops at the first period without data. A
+ * run-time error stops it with a Problem naming the period and clause
+ * (the periods before stay settled).
+ */
+export async function settleDeal(db: Database, dealId: string): Promise<SettleOutcome> {
+  const settled: { index: number; start: string }[] = [];
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      if ((await lockDeal(tx, dealId)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${dealId}`);
+      const last = await settledCount(tx, dealId);
+      const data = await periodData(tx, dealId, last + 1);
+      if (data === null) return { done: true as const, last };
+      const before = last === 0 ? null : await settledPeriod(tx, dealId, last);
+      const all = await versions(tx, dealId);
+      const { row, period } = await settleIndex(all, last + 1, data, before, (from, to) => periodDataRange(tx, dealId, from, to));
+      await insertSettled(tx, dealId, row, period);
+      return { done: false as const, index: row.index, start: data.start };
+    });
+    if (step.done) return { settled, settledCount: step.last };
+    settled.push({ index: step.index, start: step.start });
+  }
+}
+
+export type { Queryable };

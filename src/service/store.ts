@@ -1,0 +1,181 @@
+/**
+ * The service's rows and the SQL that reads and writes them. Every
+ * statement binds its values; nothing from a request is spliced into SQL.
+ */
+import type { LedgerPeriod, LedgerTotal } from "../ledger/ledger.ts";
+import type { Queryable } from "./db/database.ts";
+
+export interface DealRow {
+  readonly id: string;
+  readonly title: string;
+  readonly currency: string;
+}
+
+export interface VersionRow {
+  readonly version: number;
+  readonly effectiveIndex: number;
+  readonly effectiveStart: string;
+  readonly irSha256: string;
+  readonly artifact: string;
+}
+
+export interface PeriodDataRow {
+  readonly index: number;
+  readonly start: string;
+  /** Canonical JSON of `{ inputs, events }`. */
+  readonly data: string;
+  readonly dataSha256: string;
+}
+
+/** A settled period as stored: what was settled under which version, and the state to go on from. */
+export interface SettledRow {
+  readonly index: number;
+  readonly version: number;
+  readonly periodJson: string;
+  readonly totalsJson: string;
+  readonly snapshot: string;
+}
+
+/** The deal, locked against every other writer of it until the transaction ends; null when there is none. */
+export async function lockDeal(tx: Queryable, id: string): Promise<DealRow | null> {
+  const rows = await tx.query<DealRow>("SELECT id, title, currency FROM tenor_deals WHERE id = $1 FOR UPDATE", [id]);
+  return rows[0] ?? null;
+}
+
+export async function findDeal(db: Queryable, id: string): Promise<DealRow | null> {
+  const rows = await db.query<DealRow>("SELECT id, title, currency FROM tenor_deals WHERE id = $1", [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertDeal(tx: Queryable, deal: DealRow): Promise<void> {
+  await tx.query("INSERT INTO tenor_deals (id, title, currency, period_count) VALUES ($1, $2, $3, 0)", [deal.id, deal.title, deal.currency]);
+}
+
+export async function versions(db: Queryable, dealId: string): Promise<VersionRow[]> {
+  return db.query<VersionRow>(
+    `SELECT version, effective_index AS "effectiveIndex", effective_start AS "effectiveStart", ir_sha256 AS "irSha256", artifact
+       FROM tenor_versions WHERE deal_id = $1 ORDER BY version`,
+    [dealId],
+  );
+}
+
+export async function insertVersion(tx: Queryable, dealId: string, v: VersionRow): Promise<void> {
+  await tx.query(
+    "INSERT INTO tenor_versions (deal_id, version, effective_index, effective_start, ir_sha256, artifact) VALUES ($1, $2, $3, $4, $5, $6)",
+    [dealId, v.version, v.effectiveIndex, v.effectiveStart, v.irSha256, v.artifact],
+  );
+}
+
+const DATA_COLUMNS = `period_index AS "index", period_start AS "start", data, data_sha256 AS "dataSha256"`;
+
+export async function periodData(db: Queryable, dealId: string, index: number): Promise<PeriodDataRow | null> {
+  const rows = await db.query<PeriodDataRow>(`SELECT ${DATA_COLUMNS} FROM tenor_period_data WHERE deal_id = $1 AND period_index = $2`, [dealId, index]);
+  return rows[0] ?? null;
+}
+
+/** The data of periods `from` to `to` (inclusive), in order. */
+export async function periodDataRange(db: Queryable, dealId: string, from: number, to: number): Promise<PeriodDataRow[]> {
+  return db.query<PeriodDataRow>(
+    `SELECT ${DATA_COLUMNS} FROM tenor_period_data WHERE deal_id = $1 AND period_index BETWEEN $2 AND $3 ORDER BY period_index`,
+    [dealId, from, to],
+  );
+}
+
+export async function insertPeriodData(tx: Queryable, dealId: string, row: PeriodDataRow): Promise<void> {
+  await tx.query(
+    "INSERT INTO tenor_period_data (deal_id, period_index, period_start, data, data_sha256) VALUES ($1, $2, $3, $4, $5)",
+    [dealId, row.index, row.start, row.data, row.dataSha256],
+  );
+}
+
+export async function storedPeriodCount(db: Queryable, dealId: string): Promise<number> {
+  const rows = await db.query<{ n: number | null }>("SELECT max(period_index) AS n FROM tenor_period_data WHERE deal_id = $1", [dealId]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function settledCount(db: Queryable, dealId: string): Promise<number> {
+  const rows = await db.query<{ n: number | null }>("SELECT max(period_index) AS n FROM tenor_settled_periods WHERE deal_id = $1", [dealId]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+const SETTLED_COLUMNS = `period_index AS "index", version, period_json AS "periodJson", totals_json AS "totalsJson", snapshot`;
+
+export async function settledPeriod(db: Queryable, dealId: string, index: number): Promise<SettledRow | null> {
+  const rows = await db.query<SettledRow>(`SELECT ${SETTLED_COLUMNS} FROM tenor_settled_periods WHERE deal_id = $1 AND period_index = $2`, [dealId, index]);
+  return rows[0] ?? null;
+}
+
+export async function settledPeriods(db: Queryable, dealId: string): Promise<SettledRow[]> {
+  return db.query<SettledRow>(`SELECT ${SETTLED_COLUMNS} FROM tenor_settled_periods WHERE deal_id = $1 ORDER BY period_index`, [dealId]);
+}
+
+/** Stores a settled period and its ledger rows (lines, grants, net transfers, in ledger order). */
+export async function insertSettled(tx: Queryable, dealId: string, row: SettledRow, period: LedgerPeriod): Promise<void> {
+  await tx.query(
+    "INSERT INTO tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot) VALUES ($1, $2, $3, $4, $5, $6)",
+    [dealId, row.index, row.version, row.periodJson, row.totalsJson, row.snapshot],
+  );
+  const rows = ledgerRows(period);
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  const tuples = rows.map((r, i) => {
+    const base = values.length;
+    values.push(dealId, row.index, i + 1, r.kind, r.clause, r.title, r.payer, r.payee, r.computed, r.amount, r.capped, r.quantity, r.instrument, r.price);
+    return `(${Array.from({ length: 14 }, (_x, j) => `$${base + j + 1}`).join(", ")})`;
+  });
+  await tx.query(
+    `INSERT INTO tenor_ledger_rows (deal_id, period_index, row_no, kind, clause, title, payer, payee, computed, amount, capped, quantity, instrument, price)
+     VALUES ${tuples.join(", ")}`,
+    values,
+  );
+}
+
+export interface LedgerRow {
+  readonly kind: "line" | "grant" | "net";
+  readonly clause: string | null;
+  readonly title: string | null;
+  readonly payer: string;
+  readonly payee: string;
+  readonly computed: string | null;
+  readonly amount: string | null;
+  readonly capped: boolean | null;
+  readonly quantity: string | null;
+  readonly instrument: string | null;
+  readonly price: string | null;
+}
+
+/** A ledger period's rows, as `tenor_ledger_rows` holds them. */
+export function ledgerRows(p: LedgerPeriod): LedgerRow[] {
+  const none = { clause: null, title: null, computed: null, amount: null, capped: null, quantity: null, instrument: null, price: null };
+  return [
+    ...p.lines.map((l) => ({ ...none, kind: "line" as const, clause: l.clause, title: l.title, payer: l.payer, payee: l.payee, computed: l.computed, amount: l.amount, capped: l.capped })),
+    ...p.grants.map((g) => ({ ...none, kind: "grant" as const, clause: g.clause, payer: g.grantor, payee: g.grantee, quantity: g.quantity, instrument: g.instrument, price: g.price })),
+    ...(p.net ?? []).map((n) => ({ ...none, kind: "net" as const, payer: n.from, payee: n.to, amount: n.amount })),
+  ];
+}
+
+/** A period's stored rows, numbers as their exact text. */
+export async function storedLedgerRows(db: Queryable, dealId: string, index: number): Promise<LedgerRow[]> {
+  return db.query<LedgerRow>(
+    `SELECT kind, clause, title, payer, payee, computed::text AS computed, amount::text AS amount, capped,
+            quantity::text AS quantity, instrument, price::text AS price
+       FROM tenor_ledger_rows WHERE deal_id = $1 AND period_index = $2 ORDER BY row_no`,
+    [dealId, index],
+  );
+}
+
+/** Paid so far per clause and payer → payee, from the stored line rows (exact: numeric sums). */
+export async function paidByClause(db: Queryable, dealId: string): Promise<{ clause: string; payer: string; payee: string; paid: string }[]> {
+  return db.query(
+    `SELECT clause, payer, payee, sum(amount)::text AS paid FROM tenor_ledger_rows
+      WHERE deal_id = $1 AND kind = 'line' GROUP BY clause, payer, payee ORDER BY min(period_index * 100000 + row_no)`,
+    [dealId],
+  );
+}
+
+
+
+/** Every deal's id, oldest first. */
+export async function dealIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>("SELECT id FROM tenor_deals ORDER BY seq")).map((r) => r.id);
+}
