@@ -54,6 +54,8 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
   const all = await versions(tx, id);
   const index = terms.program.periods.findIndex((p) => p.start === effective) + 1;
   if (index === 0) throw new Problem(422, SERVICE.unknownPeriod, `${effective} is not the start of a period of the amended terms`, { field: "effective", period: effective });
+  // First the periods before it: an index means the same period in both terms only when they agree up to it.
+  keepsPeriodsBefore(all, terms, index, effective);
   const latest = all[all.length - 1]!;
   if (index <= latest.effectiveIndex) {
     throw new Problem(409, SERVICE.amendmentTooLate, `an amendment must take effect after version ${latest.version}, in force from period ${latest.effectiveIndex} (${latest.effectiveStart})`, { field: "effective", period: effective });
@@ -62,6 +64,21 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
   if (index <= settled) {
     throw new Problem(409, SERVICE.amendmentTooLate, `period ${index} (${effective}) is settled already: an amendment takes effect from a period not settled yet (${settled} are settled)`, { field: "effective", period: effective, periodIndex: index });
   }
+  for (const d of await periodDataRange(tx, id, index, 2_147_483_647)) {
+    const period = terms.program.periods[d.index - 1];
+    // A shorter term must not leave stored data outside it.
+    if (period === undefined || period.start !== d.start) {
+      throw new Problem(422, SERVICE.unknownPeriod, `the amended term has no period starting ${d.start}, but period ${d.index} has data stored already`, { field: "effective", period: d.start, periodIndex: d.index });
+    }
+    checkData(terms, d.index, d.start, d.data);
+  }
+  const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
+  await insertVersion(tx, id, v);
+  return summary(id, v.version, terms);
+}
+
+/** A Problem (422) unless the amended terms' periods before `index` are the deal's. */
+function keepsPeriodsBefore(all: readonly VersionRow[], terms: Terms, index: number, effective: string): void {
   for (let i = 1; i < index; i++) {
     const was = periodOf(all, i);
     const now = terms.program.periods[i - 1];
@@ -69,22 +86,24 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
       throw new Problem(422, SERVICE.unknownPeriod, `the amended term must keep the periods before ${effective}; its period ${i} is ${now === undefined ? "missing" : `${now.start} to ${now.end}`}, the deal's ${was === undefined ? "missing" : `${was.start} to ${was.end}`}`, { field: "effective" });
     }
   }
-  for (const d of await periodDataRange(tx, id, index, 2_147_483_647)) checkData(terms, d.index, d.start, d.data);
-  const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
-  await insertVersion(tx, id, v);
-  return summary(id, v.version, terms);
 }
 
-/** Reads stored or arriving data as settling will; a Problem naming the field when it does not. */
+/** Reads stored or arriving data as settling will; a Problem naming the period and field when it does not. */
 function checkData(terms: Terms, index: number, start: string, data: string): void {
   const period = terms.program.periods[index - 1]!;
   const { row, events } = rowAndEvents(start, data);
   try {
     readPeriodData(terms, period, row, events);
   } catch (e) {
-    if (e instanceof TenorError) throw Problem.fromTenorError(e);
+    if (e instanceof TenorError) throw inPeriod(Problem.fromTenorError(e), start, index);
     throw e;
   }
+}
+
+/** The runtime names the period of an input's defect but not of an event's (`event 1: unknown event …`); the request says which it is. */
+function inPeriod(p: Problem, start: string, index: number): Problem {
+  if (p.extra.period !== undefined) return p;
+  return new Problem(p.status, p.code, `period ${start}: ${p.message}`, { ...p.extra, period: start, periodIndex: index });
 }
 
 export interface DataStored {

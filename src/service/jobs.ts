@@ -7,6 +7,7 @@
  * deal's row lock, once.
  */
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import type { Database } from "./db/database.ts";
 import { settleDeal } from "./settlement.ts";
@@ -37,14 +38,21 @@ export async function startJobs(db: Database, options: JobOptions): Promise<JobQ
     retryDelay: 1,
   });
   boss.on("error", (e) => options.onError?.(e));
-  await boss.start();
-  await boss.createQueue(SETTLE_QUEUE);
+  await oneAtATime(db, async () => {
+    await boss.start();
+    await boss.createQueue(SETTLE_QUEUE);
+  });
+  // Who settled a job, kept in its output (tenor_jobs.job.output): which of many worker processes did the work.
+  const worker = `${hostname()}:${process.pid}`;
   const workerIds: string[] = [];
   for (let i = 0; i < options.workers; i++) {
-    workerIds.push(await boss.work<{ deal: string }>(SETTLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const id: string = await boss.work<{ deal: string }>(SETTLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      // pg-boss waits the polling interval after every fetch, a job or none: a worker that found one looks for the next at once.
+      boss.notifyWorker(id);
       const outcome = await settleDeal(db, job!.data.deal);
-      return { settled: outcome.settled.length, settledCount: outcome.settledCount };
-    }));
+      return { settled: outcome.settled.length, settledCount: outcome.settledCount, worker };
+    });
+    workerIds.push(id);
   }
   return {
     async enqueue(dealIds) {
@@ -63,4 +71,21 @@ export async function startJobs(db: Database, options: JobOptions): Promise<JobQ
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
   };
+}
+
+/**
+ * Installs the queue one process at a time. pg-boss's own lock is taken
+ * inside its install transaction, after that transaction began: a process
+ * that waited for it still sees the catalog from before the first one's
+ * commit, so `CREATE SCHEMA IF NOT EXISTS` fails with a duplicate key
+ * (several `tenor serve --worker` started together on a new database).
+ * Held here from before pg-boss looks, it sees the queue installed and
+ * leaves it. PGlite is one process, and its one connection must stay free.
+ */
+async function oneAtATime(db: Database, install: () => Promise<void>): Promise<void> {
+  if (db.kind !== "postgres") return install();
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(7345902)");
+    await install();
+  });
 }

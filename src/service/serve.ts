@@ -1,7 +1,7 @@
 /**
  * `tenor serve`: the settlement service over HTTP (./http/app.ts), with the
  * job queue's workers in the same process; `--worker`: only the workers, for
- * more machines on one Postgres server; `--no-worker`: only HTTP.
+ * more machines on one Postgres server; `--no-jobs`: only HTTP.
  * SIGTERM and SIGINT stop it gracefully: no new requests, running ones
  * and jobs finish, then the database closes.
  */

@@ -131,6 +131,9 @@ export async function settleDeal(db: Database, dealId: string): Promise<SettleOu
     });
     if (step.done) return { settled, settledCount: step.last };
     settled.push({ index: step.index, start: step.start });
+    // PGlite answers within microtasks, never yielding to the event loop: without this, settling a long deal
+    // on the embedded database would hold off every other request (and the job queue's timers) until it ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

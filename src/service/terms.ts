@@ -46,6 +46,9 @@ function stdlib(): Record<string, string> {
   return (stdlibFiles = files);
 }
 
+/** `\u0000` in JSON text, not preceded by an escaped backslash: a string holding U+0000 (canonical JSON always escapes it). */
+const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
+
 /** The verified artifact for `input`; a Problem (422) naming every diagnostic when the sheet does not check or the artifact is refused. */
 export function termsFrom(input: TermsInput): StoredTerms {
   if ((input.source === undefined) === (input.artifact === undefined)) {
@@ -65,6 +68,9 @@ export function termsFrom(input: TermsInput): StoredTerms {
     artifactText = canonicalJson(compiled.value);
   } else {
     artifactText = canonicalJson(input.artifact);
+  }
+  if (NUL_ESCAPE.test(artifactText)) {
+    throw new Problem(400, SERVICE.badRequest, "the terms hold the character U+0000 in a string (a title, a name): the database cannot store it", { field: input.source !== undefined ? "source" : "artifact" });
   }
   try {
     return { artifact: artifactText, terms: loadTerms(artifactText) };

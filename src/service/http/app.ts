@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import swagger from "@fastify/swagger";
+import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { SERVICE } from "../../diagnostics/codes/service.ts";
 import { TENOR_VERSION } from "../../version.ts";
@@ -20,6 +21,7 @@ import { replayDeal } from "../replay.ts";
 import { settleDeal } from "../settlement.ts";
 import { findDeal } from "../store.ts";
 import type { TermsInput } from "../terms.ts";
+import { parseJsonBody } from "./json-body.ts";
 import * as S from "./schemas.ts";
 
 export interface AppOptions {
@@ -42,9 +44,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    logger: options.log ? { level: "info" } : false,
-    // Refuse what the schema does not name, rather than silently dropping it.
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // Standard error, as `--log` promises: standard output may be a pipe nobody reads.
+    logger: options.log ? { level: "info", stream: process.stderr } : false,
+    // Refuse what the schema does not name, rather than silently dropping it; and
+    // a number where a string belongs, rather than coercing it (`{"source": 5}`).
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
+    // A path Fastify cannot decode (`%zz`, a lone surrogate) or a too long parameter: a problem too.
+    frameworkErrors: (error, _request, reply) => void sendProblem(reply, problemOf(error)),
   });
   await app.register(swagger, {
     openapi: {
@@ -55,12 +61,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Only JSON is taken: without a text parser, any other content type is a 415.
   app.removeContentTypeParser("text/plain");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
+    try {
+      done(null, parseJsonBody(text as string, (request.params as { start?: string } | undefined)?.start));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
   app.addSchema(S.PROBLEM);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const problem = problemOf(error);
     if (problem.status >= 500) request.log.error({ err: error }, "internal error");
-    void sendProblem(reply, problem);
+    // Fastify closes the connection after a refused body; a client still sending it
+    // would see the reset (EPIPE) instead of the 413. Take in the rest first, within bounds.
+    if (problem.code === SERVICE.bodyTooLarge) await drain(request.raw, 4 * options.bodyLimit, 10_000);
+    return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
     void sendProblem(reply, new Problem(404, SERVICE.notFound, `there is no ${request.method} ${request.url.split("?")[0]}`));
@@ -130,11 +147,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { pending: await jobs.pending(ids) };
   });
 
-  app.get<{ Params: IdParams; Querystring: { format: "json" | "csv"; trace: boolean } }>("/deals/:id/ledger", {
+  app.get<{ Params: IdParams; Querystring: { format: "json" | "csv"; trace: "true" | "false" } }>("/deals/:id/ledger", {
     schema: { summary: "The ledger of the settled periods: JSON exactly as `tenor run --format json`, or CSV", params: S.DEAL_PARAMS, querystring: S.LEDGER_QUERY, response: { ...S.PROBLEMS } },
   }, async (request, reply) => {
     const { format, trace } = request.query;
-    const pieces = await ledgerPieces(db, request.params.id, format, trace);
+    const pieces = await ledgerPieces(db, request.params.id, format, trace === "true");
     reply.type(format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");
     return reply.send(Readable.from(pieces));
   });
@@ -173,7 +190,13 @@ function keyOf(request: FastifyRequest, required: boolean): KeyedRequest | null 
 /** Fastify's own refusals (validation, body parsing, size) as problems; anything else as ours. */
 function problemOf(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
-  if (error.validation !== undefined) return new Problem(400, SERVICE.badRequest, `the request does not have the shape this endpoint takes: ${error.message}`, fieldOf(error));
+  if (error.validation !== undefined) {
+    // The limit on deals per request has a code of its own: the request is well formed, only too big.
+    if (error.validation[0]?.keyword === "maxItems" && error.validation[0].instancePath === "/deals") {
+      return new Problem(400, SERVICE.tooManyDeals, `at most ${S.SETTLE_MANY_BODY.properties.deals.maxItems} deals in one request; send the rest in another`, { field: "deals" });
+    }
+    return new Problem(400, SERVICE.badRequest, `the request does not have the shape this endpoint takes: ${error.message}`, fieldOf(error));
+  }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new Problem(413, SERVICE.bodyTooLarge, `the body is larger than this service takes (${error.message})`);
@@ -182,6 +205,10 @@ function problemOf(error: FastifyError): Problem {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new Problem(400, SERVICE.badRequest, `the body is not JSON this service takes: ${error.message}`);
+    case "FST_ERR_BAD_URL":
+      return new Problem(400, SERVICE.badRequest, `the path is not a valid URL: ${error.message}`);
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new Problem(404, SERVICE.notFound, "a path parameter is longer than any id or date this service gives");
   }
   if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) return new Problem(error.statusCode, SERVICE.badRequest, error.message);
   return asProblem(error);
@@ -194,6 +221,26 @@ function fieldOf(error: FastifyError): { field?: string } {
   const missing = (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ?? (v.params as { additionalProperty?: string }).additionalProperty;
   const field = [path, missing].filter((s) => s !== undefined && s !== "").join(".");
   return field === "" ? {} : { field };
+}
+
+/** Reads and drops the rest of a request body: until its end, `maxBytes` more, or `maxMs`, whichever comes first (a lingering close). */
+function drain(body: IncomingMessage, maxBytes: number, maxMs: number): Promise<void> {
+  if (body.complete || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      body.off("data", onData).off("end", done).off("error", done).off("close", done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) done();
+    };
+    const timer = setTimeout(done, maxMs);
+    body.on("data", onData).once("end", done).once("error", done).once("close", done);
+    body.resume();
+  });
 }
 
 function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -54,17 +54,20 @@ export const PERIOD_BODY = {
   },
 } as const;
 
+/** Text Postgres can store: no U+0000 (a query binding one fails inside the database, a 500). */
+const storable = "^[^\\u0000]*$";
+
 export const SETTLE_MANY_BODY = {
   type: "object",
   additionalProperties: false,
   required: ["deals"],
-  properties: { deals: { type: "array", minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: "string", maxLength: 100 } } },
+  properties: { deals: { type: "array", minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: "string", maxLength: 100, pattern: storable } } },
 } as const;
 
 export const DEAL_PARAMS = {
   type: "object",
   required: ["id"],
-  properties: { id: { type: "string", maxLength: 100, description: "the deal id POST /deals gave" } },
+  properties: { id: { type: "string", maxLength: 100, pattern: storable, description: "the deal id POST /deals gave" } },
 } as const;
 
 export const PERIOD_PARAMS = {
@@ -78,7 +81,8 @@ export const LEDGER_QUERY = {
   additionalProperties: false,
   properties: {
     format: { type: "string", enum: ["json", "csv"], default: "json" },
-    trace: { type: "boolean", default: true, description: "each line's trace in the JSON (as `tenor run`; false as `--no-trace`)" },
+    // A string, not a boolean: types are not coerced (see app.ts), and a query string holds text.
+    trace: { type: "string", enum: ["true", "false"], default: "true", description: "each line's trace in the JSON (as `tenor run`; false as `--no-trace`)" },
   },
 } as const;
 

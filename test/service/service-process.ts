@@ -1,0 +1,112 @@
+/**
+ * Tests run the service as its users do: `node bin/tenor.mjs serve` in a
+ * process of its own, on a free loopback port, spoken to with a real HTTP
+ * client (fetch). The process says where it listens on standard error.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const CLI = join(ROOT, "bin", "tenor.mjs");
+
+export interface ServiceProcess {
+  /** http://127.0.0.1:PORT (null for a worker only). */
+  readonly url: string | null;
+  readonly child: ChildProcess;
+  /** Everything it wrote to standard error so far. */
+  stderr(): string;
+  /** SIGTERM, and wait for the exit; gives the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL, and wait for the exit. */
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The embedded database's folder (default: a new temporary one, removed by `cleanUp`). */
+  readonly data?: string;
+  /** A Postgres server instead. */
+  readonly database?: string;
+  /** More arguments (`--worker`, `--no-jobs`, `--concurrency 2` …). */
+  readonly args?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** A temporary folder for an embedded database. */
+export function tempDataDir(): { dir: string; cleanUp(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "tenor-service-"));
+  return { dir, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `tenor serve` and resolves once it listens (or, with --worker, once it works jobs). */
+export function startService(options: StartOptions): Promise<ServiceProcess> {
+  const where = options.database !== undefined ? ["--database", options.database] : ["--data", options.data ?? tempDataDir().dir];
+  const args = [CLI, "serve", "--port", "0", ...where, ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tenor serve did not start in 60 s:\n${err}`)), 60_000);
+    child.stderr!.setEncoding("utf8");
+    child.stderr!.on("data", (chunk: string) => {
+      err += chunk;
+      const listening = /listening on (http:\/\/\S+)/.exec(err);
+      if (listening !== null || /working settle jobs/.test(err)) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: listening?.[1] ?? null,
+          child,
+          stderr: () => err,
+          stop: async () => {
+            child.kill("SIGTERM");
+            return exited;
+          },
+          kill: async () => {
+            child.kill("SIGKILL");
+            await exited;
+          },
+        });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`tenor serve exited with ${code} before it started:\n${err}`));
+    });
+  });
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly type: string;
+  readonly text: string;
+  /** The body parsed as JSON (undefined when it is not JSON). */
+  readonly json: any;
+}
+
+/** One request with fetch: a JSON body when `body` is given. */
+export async function request(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  const r = await fetch(url + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: r.status, type: r.headers.get("content-type") ?? "", text, json };
+}
+
+/** The PUT bodies for an inputs file of docs/language.md §11 "JSON": each period's inputs, and the events dated inside it. */
+export function periodBodies(inputs: { periods: Record<string, string>[]; events?: { date: string }[] }, ends: readonly string[]): { start: string; body: { inputs: Record<string, string>; events: object[] } }[] {
+  return inputs.periods.map((row, i) => {
+    const { period, ...values } = row;
+    const end = ends[i]!;
+    return { start: period!, body: { inputs: values, events: (inputs.events ?? []).filter((e) => e.date >= period! && e.date <= end) } };
+  });
+}
