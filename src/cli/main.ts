@@ -10,7 +10,7 @@ import { compileCommand } from "./commands/compile.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
-import { replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
+import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
@@ -102,6 +102,20 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL)")
     .option("--deal <id>", "only this deal")
     .action(async (opts: { data?: string; database?: string; deal?: string }) => setExit(await replayCommand(io, opts)));
+
+  program
+    .command("audit")
+    .description("check the service's audit log: `tenor audit verify` walks its hash chain and names the first broken link")
+    .argument("<verify>", "verify (the one action)")
+    .option("--data <dir>", "the embedded database's folder (default ./.tenor-data)")
+    .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL)")
+    .action(async (action: string, opts: { data?: string; database?: string }) => {
+      if (action !== "verify") {
+        io.stderr(`tenor audit: unknown action ${JSON.stringify(action)} (the action is verify)\n`);
+        return setExit(EXIT.usage);
+      }
+      setExit(await auditVerifyCommand(io, opts));
+    });
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");

@@ -12,6 +12,7 @@ import type { Terms } from "../runtime/terms.ts";
 import type { Database, Queryable } from "./db/database.ts";
 import { canonicalData, rowAndEvents, type PeriodDataBody } from "./period-data.ts";
 import { Problem } from "./problem.ts";
+import { audit, type Who } from "./audit.ts";
 import { governing, periodOf, termsOf } from "./settlement.ts";
 import { insertDeal, insertPeriodData, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
 import { termsFrom, type TermsInput } from "./terms.ts";
@@ -29,12 +30,13 @@ function summary(id: string, version: number, terms: Terms): DealCreated {
   return { id, version, title: terms.header.title, currency: terms.program.header.currency.code, periods: terms.program.periods.length, irSha256: terms.irSha256! };
 }
 
-export async function createDeal(tx: Queryable, input: TermsInput): Promise<DealCreated> {
+export async function createDeal(tx: Queryable, input: TermsInput, who: Who): Promise<DealCreated> {
   const { artifact, terms } = termsFrom(input);
   const id = randomUUID();
   await insertDeal(tx, { id, title: terms.header.title, currency: terms.program.header.currency.code });
   const first = terms.program.periods[0];
   await insertVersion(tx, id, { version: 1, effectiveIndex: 1, effectiveStart: first?.start ?? "", irSha256: terms.irSha256!, artifact });
+  await audit(tx, who, id, "deal.create", { version: 1, irSha256: terms.irSha256 });
   return summary(id, 1, terms);
 }
 
@@ -48,7 +50,7 @@ export async function mustLock(tx: Queryable, id: string): Promise<void> {
  * whose periods before it are the deal's. Data already stored from that
  * period on must read under the amended terms.
  */
-export async function amendDeal(tx: Queryable, id: string, input: TermsInput, effective: string): Promise<DealCreated> {
+export async function amendDeal(tx: Queryable, id: string, input: TermsInput, effective: string, who: Who): Promise<DealCreated> {
   await mustLock(tx, id);
   const { artifact, terms } = termsFrom(input);
   const all = await versions(tx, id);
@@ -74,6 +76,7 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
   }
   const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
   await insertVersion(tx, id, v);
+  await audit(tx, who, id, "amendment", { version: v.version, effective, irSha256: v.irSha256 });
   return summary(id, v.version, terms);
 }
 
@@ -118,7 +121,7 @@ export interface DataStored {
  * period has data), checked as settling will read it, and never over
  * different data already stored.
  */
-export async function putPeriodData(db: Database, id: string, start: string, body: PeriodDataBody): Promise<DataStored> {
+export async function putPeriodData(db: Database, id: string, start: string, body: PeriodDataBody, who: Who): Promise<DataStored> {
   return db.transaction(async (tx) => {
     await mustLock(tx, id);
     const all = await versions(tx, id);
@@ -138,6 +141,7 @@ export async function putPeriodData(db: Database, id: string, start: string, bod
     }
     checkData(termsOf(governing(all, index)), index, start, data.text);
     await insertPeriodData(tx, id, { index, start, data: data.text, dataSha256: data.sha256 });
+    await audit(tx, who, id, "period.data", { period: index, start, dataSha256: data.sha256 });
     return { index, start, created: true };
   });
 }

@@ -11,6 +11,7 @@ import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import type { Database } from "./db/database.ts";
 import { settleDeal } from "./settlement.ts";
+import { system } from "./audit.ts";
 
 export const SETTLE_QUEUE = "tenor-settle";
 
@@ -49,7 +50,7 @@ export async function startJobs(db: Database, options: JobOptions): Promise<JobQ
     const id: string = await boss.work<{ deal: string }>(SETTLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       // pg-boss waits the polling interval after every fetch, a job or none: a worker that found one looks for the next at once.
       boss.notifyWorker(id);
-      const outcome = await settleDeal(db, job!.data.deal);
+      const outcome = await settleDeal(db, job!.data.deal, system(`job:${job!.id}`));
       return { settled: outcome.settled.length, settledCount: outcome.settledCount, worker };
     });
     workerIds.push(id);

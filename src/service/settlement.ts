@@ -20,6 +20,8 @@ import { TenorError } from "../runtime/tenor-error.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import type { Database, Queryable } from "./db/database.ts";
 import { rowAndEvents } from "./period-data.ts";
+import { audit, type Who } from "./audit.ts";
+import { sha256Hex } from "../ir/sha256.ts";
 import { Problem } from "./problem.ts";
 import { insertSettled, lockDeal, periodData, periodDataRange, settledCount, settledPeriod, versions, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
 import { storedTerms } from "./terms.ts";
@@ -115,7 +117,7 @@ export interface SettleOutcome {
  * run-time error stops it with a Problem naming the period and clause
  * (the periods before stay settled).
  */
-export async function settleDeal(db: Database, dealId: string): Promise<SettleOutcome> {
+export async function settleDeal(db: Database, dealId: string, who: Who): Promise<SettleOutcome> {
   const settled: { index: number; start: string }[] = [];
   for (;;) {
     const step = await db.transaction(async (tx) => {
@@ -127,6 +129,7 @@ export async function settleDeal(db: Database, dealId: string): Promise<SettleOu
       const all = await versions(tx, dealId);
       const { row, period } = await settleIndex(all, last + 1, data, before, (from, to) => periodDataRange(tx, dealId, from, to));
       await insertSettled(tx, dealId, row, period);
+      await audit(tx, who, dealId, "settle", { period: row.index, start: data.start, version: row.version, periodSha256: sha256Hex(row.periodJson) });
       return { done: false as const, index: row.index, start: data.start };
     });
     if (step.done) return { settled, settledCount: step.last };

@@ -81,3 +81,30 @@ export async function replayCommand(io: Io, options: { readonly data?: string; r
     await db.close();
   }
 }
+
+/** `tenor audit verify`: walks the audit chain and holds the stored records against it; exit 2 at the first broken link. */
+export async function auditVerifyCommand(io: Io, options: { readonly data?: string; readonly database?: string }): Promise<ExitCode> {
+  const { openDatabase } = await import("../../service/open-database.ts");
+  const { unrecorded, verifyAudit } = await import("../../service/audit.ts");
+  let db;
+  try {
+    db = await openDatabase(options);
+  } catch (e) {
+    io.stderr(`tenor audit: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.dataErrors;
+  }
+  try {
+    const chain = await verifyAudit(db);
+    if (!chain.ok) {
+      io.stdout(`audit log: broken at row ${chain.seq}: ${chain.why} (rows 1 to ${chain.rows} hold)\n`);
+      return EXIT.dataErrors;
+    }
+    const missing = await unrecorded(db);
+    for (const m of missing) io.stdout(`audit log: ${m}\n`);
+    if (missing.length > 0) return EXIT.dataErrors;
+    io.stdout(`audit log: ${chain.rows} row${chain.rows === 1 ? "" : "s"}, the chain holds and records every stored write (head ${chain.head})\n`);
+    return EXIT.ok;
+  } finally {
+    await db.close();
+  }
+}

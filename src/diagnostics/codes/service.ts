@@ -26,6 +26,14 @@ export const SERVICE = {
   tooManyDeals: "TN5012",
   /** The content type is not application/json. */
   unsupportedMediaType: "TN5013",
+  /** The request carries no valid key or token (Authorization: Bearer …). */
+  unauthenticated: "TN5014",
+  /** The key or token is valid, but its role may not do this. */
+  forbidden: "TN5015",
+  /** Too many requests from one key in a short time. */
+  rateLimited: "TN5016",
+  /** The amendment proposal is not open (adopted already, or unknown). */
+  proposalClosed: "TN5017",
   /** The service failed in a way it did not foresee (a bug in Tenor; the log has it). */
   internal: "TN5099",
 } as const;

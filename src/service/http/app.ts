@@ -12,7 +12,8 @@ import { SERVICE } from "../../diagnostics/codes/service.ts";
 import { TENOR_VERSION } from "../../version.ts";
 import type { Database } from "../db/database.ts";
 import { amendDeal, createDeal, putPeriodData } from "../deals.ts";
-import { once, remember, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
+import { once, remember, requestHash, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
+import type { Who } from "../audit.ts";
 import type { JobQueue } from "../jobs.ts";
 import type { PeriodDataBody } from "../period-data.ts";
 import { asProblem, Problem } from "../problem.ts";
@@ -93,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schema: { summary: "Store a deal's terms (a term sheet or a compiled artifact)", body: S.DEAL_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the deal: id, version, title, currency, periods, irSha256"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, true)!;
-    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await createDeal(tx, request.body) })));
+    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await createDeal(tx, request.body, whoOf(request)) })));
     return reply.code(answer.status).send(answer.body);
   });
 
@@ -105,14 +106,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }, async (request, reply) => {
     const keyed = keyOf(request, true)!;
     const { effective, ...terms } = request.body;
-    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await amendDeal(tx, request.params.id, terms, effective) })));
+    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await amendDeal(tx, request.params.id, terms, effective, whoOf(request)) })));
     return reply.code(answer.status).send(answer.body);
   });
 
   app.put<{ Params: PeriodParams; Body: PeriodDataBody }>("/deals/:id/periods/:start", {
     schema: { summary: "Store one period's inputs and events", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same data was stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
   }, async (request, reply) => {
-    const stored = await putPeriodData(db, request.params.id, request.params.start, request.body);
+    const stored = await putPeriodData(db, request.params.id, request.params.start, request.body, whoOf(request));
     return reply.code(stored.created ? 201 : 200).send(stored);
   });
 
@@ -124,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schema: { summary: "Settle every period with data that is not settled yet, in order", params: S.DEAL_PARAMS, headers: S.IDEMPOTENCY_HEADERS, response: { 200: S.answer("the periods settled"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, false);
-    const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id) }));
+    const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id, whoOf(request)) }));
     return reply.code(answer.status).send(answer.body);
   });
 
@@ -175,6 +176,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * Who the audit log says made a write. Requests are not authenticated yet
+ * (issue 18 adds keys and tokens): every one is recorded as `anonymous`,
+ * with the hash of what it asked.
+ */
+function whoOf(request: FastifyRequest): Who {
+  return { actor: "anonymous", role: "anonymous", requestSha256: requestHash({ key: "", method: request.method, path: request.url.split("?")[0]!, body: request.body ?? null }) };
 }
 
 /** The request's Idempotency-Key (a Problem when `required` and it has none). */

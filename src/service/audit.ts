@@ -1,0 +1,136 @@
+/**
+ * The audit log: every write (deals, inputs, events, settlements,
+ * amendments, approvals, key changes) appends one row — who, when, what,
+ * the request's hash — in the write's own transaction, chained by hash:
+ * each row's hash covers its fields and the hash of the row before. A row
+ * edited, cut out or slipped in breaks the chain at that row, and
+ * `tenor audit verify` names it. The table refuses UPDATE and DELETE in SQL.
+ */
+import { canonicalJson } from "../ir/canonical-json.ts";
+import { sha256Hex } from "../ir/sha256.ts";
+import type { Queryable } from "./db/database.ts";
+
+/** The hash the first row chains to. */
+export const GENESIS = "0".repeat(64);
+
+/** Who a write is done for: the principal's id and role, and the request's hash. */
+export interface Who {
+  readonly actor: string;
+  readonly role: string;
+  readonly requestSha256: string;
+}
+
+/** A write done by the service itself (a queued job, a command on the database's machine). */
+export function system(actor: string): Who {
+  return { actor, role: "system", requestSha256: GENESIS };
+}
+
+export interface AuditEntry {
+  /** The key id or token subject that made the request (`cli` for a command run on the database's machine). */
+  readonly actor: string;
+  readonly role: string;
+  readonly deal: string | null;
+  readonly action: string;
+  /** SHA-256 of the request (method, path, body). */
+  readonly requestSha256: string;
+  /** What was done, briefly: the period settled, the key created… */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+interface AuditRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly role: string;
+  readonly deal: string | null;
+  readonly action: string;
+  readonly request: string;
+  readonly detail: string;
+  readonly prev: string;
+  readonly hash: string;
+}
+
+/** The row's hash: over every field but itself, the previous row's hash included. */
+export function rowHash(r: Omit<AuditRow, "hash">): string {
+  return sha256Hex(canonicalJson({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, deal: r.deal, action: r.action, request: r.request, detail: r.detail, prev: r.prev }));
+}
+
+/** Appends the record of a write by `who`, in the write's transaction. */
+export function audit(tx: Queryable, who: Who, deal: string | null, action: string, detail: Readonly<Record<string, unknown>>): Promise<void> {
+  return appendAudit(tx, { actor: who.actor, role: who.role, deal, action, requestSha256: who.requestSha256, detail });
+}
+
+/** Appends `e` in transaction `tx`. One writer at a time (a transaction lock), so the chain never forks. */
+export async function appendAudit(tx: Queryable, e: AuditEntry): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(7345902)");
+  const [last] = await tx.query<{ seq: string | number; hash: string }>("SELECT seq, hash FROM tenor_audit ORDER BY seq DESC LIMIT 1");
+  const [{ at }] = (await tx.query<{ at: string }>(`SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`)) as [{ at: string }];
+  const row = {
+    seq: last === undefined ? 1 : Number(last.seq) + 1,
+    at,
+    actor: e.actor,
+    role: e.role,
+    deal: e.deal,
+    action: e.action,
+    request: e.requestSha256,
+    detail: canonicalJson(e.detail),
+    prev: last?.hash ?? GENESIS,
+  };
+  await tx.query(
+    "INSERT INTO tenor_audit (seq, at, actor, role, deal_id, action, request_sha256, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    [row.seq, row.at, row.actor, row.role, row.deal, row.action, row.request, row.detail, row.prev, rowHash(row)],
+  );
+}
+
+export type AuditVerdict =
+  | { readonly ok: true; readonly rows: number; readonly head: string }
+  | { readonly ok: false; readonly rows: number; readonly seq: number; readonly why: string };
+
+/** Walks the chain from the first row: the first broken link, or how many rows hold and the last hash. */
+export async function verifyAudit(db: Queryable, batch = 1000): Promise<AuditVerdict> {
+  let prev = GENESIS;
+  let expected = 1;
+  for (;;) {
+    const rows = await db.query<AuditRow & { seq: string | number }>(
+      `SELECT seq, at, actor, role, deal_id AS deal, action, request_sha256 AS request, detail, prev_hash AS prev, hash
+         FROM tenor_audit WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+      [expected, batch],
+    );
+    for (const raw of rows) {
+      const r = { ...raw, seq: Number(raw.seq) };
+      if (r.seq !== expected) return { ok: false, rows: expected - 1, seq: expected, why: `row ${expected} is missing (the next row is ${r.seq})` };
+      if (r.prev !== prev) return { ok: false, rows: expected - 1, seq: r.seq, why: `row ${r.seq} does not chain to row ${r.seq - 1}: it names ${r.prev.slice(0, 12)}…, row ${r.seq - 1} hashes to ${prev.slice(0, 12)}…` };
+      if (rowHash(r) !== r.hash) return { ok: false, rows: expected - 1, seq: r.seq, why: `row ${r.seq} was altered: its fields hash to ${rowHash(r).slice(0, 12)}…, it says ${r.hash.slice(0, 12)}…` };
+      prev = r.hash;
+      expected++;
+    }
+    if (rows.length < batch) return { ok: true, rows: expected - 1, head: prev };
+  }
+}
+
+/**
+ * What the chain alone cannot show — its last rows cut off, or a settled
+ * period written past the service with the triggers turned off — shows
+ * against the stored records: every settled period, period data row and
+ * version must have its audit row, with the same hash.
+ */
+export async function unrecorded(db: Queryable): Promise<string[]> {
+  const seen = new Set<string>();
+  for (const r of await db.query<{ deal: string; action: string; detail: string }>("SELECT deal_id AS deal, action, detail FROM tenor_audit WHERE action IN ('settle', 'period.data', 'deal.create', 'amendment')")) {
+    const d = JSON.parse(r.detail) as { period?: number; periodSha256?: string; dataSha256?: string; version?: number; irSha256?: string };
+    if (r.action === "settle") seen.add(`settle ${r.deal} ${d.period} ${d.periodSha256}`);
+    else if (r.action === "period.data") seen.add(`data ${r.deal} ${d.period} ${d.dataSha256}`);
+    else seen.add(`version ${r.deal} ${d.version} ${d.irSha256}`);
+  }
+  const missing: string[] = [];
+  for (const s of await db.query<{ deal: string; index: number; json: string }>("SELECT deal_id AS deal, period_index AS index, period_json AS json FROM tenor_settled_periods ORDER BY deal_id, period_index")) {
+    if (!seen.has(`settle ${s.deal} ${s.index} ${sha256Hex(s.json)}`)) missing.push(`deal ${s.deal}: settled period ${s.index} has no audit row with its hash`);
+  }
+  for (const d of await db.query<{ deal: string; index: number; sha: string }>("SELECT deal_id AS deal, period_index AS index, data_sha256 AS sha FROM tenor_period_data ORDER BY deal_id, period_index")) {
+    if (!seen.has(`data ${d.deal} ${d.index} ${d.sha}`)) missing.push(`deal ${d.deal}: the data of period ${d.index} has no audit row with its hash`);
+  }
+  for (const v of await db.query<{ deal: string; version: number; sha: string }>("SELECT deal_id AS deal, version, ir_sha256 AS sha FROM tenor_versions ORDER BY deal_id, version")) {
+    if (!seen.has(`version ${v.deal} ${v.version} ${v.sha}`)) missing.push(`deal ${v.deal}: version ${v.version} has no audit row with its hash`);
+  }
+  return missing;
+}
