@@ -10,8 +10,11 @@
  * the same deal written by hand on big.js; 10,000 compiled deals × 120
  * periods settle in at most 10 s on two cores (worker threads).
  *
+ * Target (issue 10): periods settled through the HTTP service (`tenor
+ * serve`, embedded database) cost at most 3× `settlePeriod` in process.
+ *
  * `npm run bench -- runtime portfolio` runs only the sections named
- * (check, cli, nesting, run, runtime, portfolio).
+ * (check, cli, nesting, run, runtime, portfolio, service).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,6 +32,7 @@ import { measure, ms, ratio } from "./measure.ts";
 import { settleMany } from "../src/cli/portfolio/pool.ts";
 import { portfolio } from "./portfolio.ts";
 import { measureHandPortfolio, measureRuntime } from "./runtime.ts";
+import { measureService } from "./service.ts";
 // @ts-expect-error: a plain JS build script without type declarations
 import { buildWorker } from "../scripts/build-cli.mjs";
 
@@ -142,4 +146,19 @@ if (wanted("portfolio")) {
       `${trace ? ", ledgers with traces serialized and hashed" : ""}: ${run.seconds.toFixed(2)} s wall, ${Math.round(count / run.seconds)} deals/s; ` +
       `${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds * 1000 / count).toFixed(2)} ms a deal; ${(cpuSeconds / Math.min(workers, 2)).toFixed(1)} s on ${Math.min(workers, 2)} free core${workers === 1 ? "" : "s"}) (target: <= 10 s on 2 cores)`);
   }
+}
+
+// 7. The settlement service: periods through HTTP + storage (tenor serve on PGlite) against settlePeriod in process (bench/service.ts).
+if (wanted("service")) {
+  const f = await measureService(20);
+  const rate = (x: number) => `${Math.round(x).toLocaleString("en-US")} periods/s`;
+  // The cost of a period through the service in units of its cost in process: the issue's "overhead", target <= 3x.
+  const cost = (x: number) => `HTTP/in-process ${(x / f.inProcess).toFixed(4)}, a period costs ${(f.inProcess / x).toFixed(0)}x ` +
+    `(target <= 3x: ${f.inProcess / x <= 3 ? "met" : "NOT met"})`;
+  report(`service, ${f.deals} deals x ${f.periodsPerDeal} periods (examples/sharon-dsx, tenor serve on embedded PGlite, traces on): ` +
+    `in-process settlePeriod ${rate(f.inProcess)} (${f.inProcessCpuUs.toFixed(0)} µs of CPU a period)`);
+  const cpu = (us: number) => `server CPU ${us.toFixed(0)} µs a period (${(us / f.inProcessCpuUs).toFixed(0)}x the in-process CPU)`;
+  report(`service (a) settle only, data PUT first: ${rate(f.settleOnly)}; ${cost(f.settleOnly)}; ${cpu(f.settleOnlyCpuUs)}; the PUTs alone ${Math.round(f.putOnly)} requests/s`);
+  report(`service (b) one PUT + one settle per period: ${rate(f.putAndSettle)}; ${cost(f.putAndSettle)}; ${cpu(f.putAndSettleCpuUs)}; ` +
+    `median PUT ${ms(f.putMs)}, settle ${ms(f.settleMs)}; server CPU ${f.serverCpuSeconds.toFixed(1)} s in ${f.httpSeconds.toFixed(1)} s of requests`);
 }

@@ -92,6 +92,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--no-jobs", "serve HTTP only; leave the queued jobs to --worker processes")
     .option("--concurrency <n>", "settle jobs worked at once in this process", "4")
     .option("--body-limit <bytes>", "the largest request body")
+    .option("--settle-batch <n>", "periods settled in one transaction (1: each period its own)", "500")
     .option("--log", "log each request as a JSON line on standard error")
     .action(async (opts: ServeCliOptions) => setExit(await serveCommand(io, { ...opts, log: opts.log === true })));
 

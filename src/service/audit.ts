@@ -9,6 +9,7 @@
 import { canonicalJson } from "../ir/canonical-json.ts";
 import { sha256Hex } from "../ir/sha256.ts";
 import type { Queryable } from "./db/database.ts";
+import { insertMany } from "./store.ts";
 
 /** The hash the first row chains to. */
 export const GENESIS = "0".repeat(64);
@@ -57,29 +58,32 @@ export function rowHash(r: Omit<AuditRow, "hash">): string {
 
 /** Appends the record of a write by `who`, in the write's transaction. */
 export function audit(tx: Queryable, who: Who, deal: string | null, action: string, detail: Readonly<Record<string, unknown>>): Promise<void> {
-  return appendAudit(tx, { actor: who.actor, role: who.role, deal, action, requestSha256: who.requestSha256, detail });
+  return auditMany(tx, who, deal, [{ action, detail }]);
 }
 
-/** Appends `e` in transaction `tx`. One writer at a time (a transaction lock), so the chain never forks. */
-export async function appendAudit(tx: Queryable, e: AuditEntry): Promise<void> {
+/** Appends records of several writes by `who` at once (a batch of settled periods), in order. */
+export async function auditMany(tx: Queryable, who: Who, deal: string | null, records: readonly { readonly action: string; readonly detail: Readonly<Record<string, unknown>> }[]): Promise<void> {
+  await appendAudit(tx, records.map((r) => ({ actor: who.actor, role: who.role, deal, action: r.action, requestSha256: who.requestSha256, detail: r.detail })));
+}
+
+/** Appends `entries` in transaction `tx`. One writer at a time (a transaction lock), so the chain never forks. */
+export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.query("SELECT pg_advisory_xact_lock(7345902)");
-  const [last] = await tx.query<{ seq: string | number; hash: string }>("SELECT seq, hash FROM tenor_audit ORDER BY seq DESC LIMIT 1");
-  const [{ at }] = (await tx.query<{ at: string }>(`SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`)) as [{ at: string }];
-  const row = {
-    seq: last === undefined ? 1 : Number(last.seq) + 1,
-    at,
-    actor: e.actor,
-    role: e.role,
-    deal: e.deal,
-    action: e.action,
-    request: e.requestSha256,
-    detail: canonicalJson(e.detail),
-    prev: last?.hash ?? GENESIS,
-  };
-  await tx.query(
-    "INSERT INTO tenor_audit (seq, at, actor, role, deal_id, action, request_sha256, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    [row.seq, row.at, row.actor, row.role, row.deal, row.action, row.request, row.detail, row.prev, rowHash(row)],
-  );
+  // The chain's head and the time, in one statement (each costs a round trip on the embedded database).
+  const [head] = (await tx.query<{ seq: string | number | null; hash: string | null; at: string }>(
+    `SELECT last.seq, last.hash, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+       FROM (SELECT 1) AS one LEFT JOIN (SELECT seq, hash FROM tenor_audit ORDER BY seq DESC LIMIT 1) AS last ON true`,
+  )) as [{ seq: string | number | null; hash: string | null; at: string }];
+  const at = head.at;
+  let seq = head.seq === null ? 0 : Number(head.seq);
+  let prev = head.hash ?? GENESIS;
+  const rows = entries.map((e) => {
+    const row = { seq: ++seq, at, actor: e.actor, role: e.role, deal: e.deal, action: e.action, request: e.requestSha256, detail: canonicalJson(e.detail), prev };
+    prev = rowHash(row);
+    return [row.seq, row.at, row.actor, row.role, row.deal, row.action, row.request, row.detail, row.prev, prev];
+  });
+  await insertMany(tx, "tenor_audit (seq, at, actor, role, deal_id, action, request_sha256, detail, prev_hash, hash)", rows);
 }
 
 export type AuditVerdict =

@@ -13,7 +13,7 @@ import type { Database, Queryable } from "./db/database.ts";
 import { canonicalData, rowAndEvents, type PeriodDataBody } from "./period-data.ts";
 import { Problem } from "./problem.ts";
 import { audit, type Who } from "./audit.ts";
-import { governing, periodOf, termsOf } from "./settlement.ts";
+import { governing, periodOf, restated, termsOf } from "./settlement.ts";
 import { insertDeal, insertPeriodData, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
 import { termsFrom, type TermsInput } from "./terms.ts";
 
@@ -74,6 +74,8 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
     }
     checkData(terms, d.index, d.start, d.data);
   }
+  // At the switch the amended terms count periods 1 to index − 1 over their stored data: refuse now what would stop every settle then.
+  await restated(terms, index, null, (from, to) => periodDataRange(tx, id, from, to));
   const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
   await insertVersion(tx, id, v);
   await audit(tx, who, id, "amendment", { version: v.version, effective, irSha256: v.irSha256 });
@@ -139,7 +141,9 @@ export async function putPeriodData(db: Database, id: string, start: string, bod
     if (index > 1 && (await periodData(tx, id, index - 1)) === null) {
       throw new Problem(409, SERVICE.periodOutOfOrder, `period ${index - 1} has no data yet: period data arrives in order, so ${start} (period ${index}) must wait`, { period: start, periodIndex: index });
     }
-    checkData(termsOf(governing(all, index)), index, start, data.text);
+    // The version in force reads it; every later version counts it too when it takes over (settlement.ts `restated`).
+    const inForce = governing(all, index);
+    for (const v of all) if (v === inForce || v.effectiveIndex > index) checkData(termsOf(v), index, start, data.text);
     await insertPeriodData(tx, id, { index, start, data: data.text, dataSha256: data.sha256 });
     await audit(tx, who, id, "period.data", { period: index, start, dataSha256: data.sha256 });
     return { index, start, created: true };

@@ -18,14 +18,27 @@ export const SETTLE_QUEUE = "tenor-settle";
 export interface JobQueue {
   /** Queues one settle job per deal; gives the job ids. */
   enqueue(dealIds: readonly string[]): Promise<string[]>;
-  /** How many of these jobs are not finished yet (queued, running or to be retried). */
-  pending(jobIds: readonly string[]): Promise<number>;
+  /** How many of these jobs are not finished yet (queued, running or to be retried), and which failed for good and why. */
+  status(jobIds: readonly string[]): Promise<JobStatus>;
   stop(): Promise<void>;
+}
+
+export interface JobStatus {
+  readonly pending: number;
+  readonly failed: readonly { readonly job: string; readonly deal: string; readonly error: string }[];
+}
+
+/** What pg-boss kept of a failed job's error (its message, or the problem the settlement gave). */
+function failureText(output: unknown): string {
+  const o = (typeof output === "string" ? JSON.parse(output) : output) as { message?: unknown; detail?: unknown } | null;
+  return typeof o?.message === "string" ? o.message : JSON.stringify(output);
 }
 
 export interface JobOptions {
   /** Work the queue in this process with this many concurrent workers (0: only queue). */
   readonly workers: number;
+  /** Periods settled in one transaction. */
+  readonly settleBatch: number;
   /** Called when a job fails (the error stays in the job's row too). */
   readonly onError?: (error: unknown) => void;
 }
@@ -50,7 +63,7 @@ export async function startJobs(db: Database, options: JobOptions): Promise<JobQ
     const id: string = await boss.work<{ deal: string }>(SETTLE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       // pg-boss waits the polling interval after every fetch, a job or none: a worker that found one looks for the next at once.
       boss.notifyWorker(id);
-      const outcome = await settleDeal(db, job!.data.deal, system(`job:${job!.id}`));
+      const outcome = await settleDeal(db, job!.data.deal, system(`job:${job!.id}`), options.settleBatch);
       return { settled: outcome.settled.length, settledCount: outcome.settledCount, worker };
     });
     workerIds.push(id);
@@ -62,13 +75,15 @@ export async function startJobs(db: Database, options: JobOptions): Promise<JobQ
       for (const w of workerIds) boss.notifyWorker(w);
       return jobs.map((j) => j.id);
     },
-    async pending(jobIds) {
-      if (jobIds.length === 0) return 0;
-      const rows = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM tenor_jobs.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state NOT IN ('completed', 'failed', 'cancelled')",
+    async status(jobIds) {
+      if (jobIds.length === 0) return { pending: 0, failed: [] };
+      const rows = await db.query<{ id: string; state: string; deal: string; output: unknown }>(
+        "SELECT id::text AS id, state, data->>'deal' AS deal, output FROM tenor_jobs.job WHERE name = $1 AND id = ANY($2::uuid[])",
         [SETTLE_QUEUE, [...jobIds]],
       );
-      return Number(rows[0]?.n ?? 0);
+      const pending = rows.filter((r) => !["completed", "failed", "cancelled"].includes(r.state)).length;
+      const failed = rows.filter((r) => r.state === "failed" || r.state === "cancelled").map((r) => ({ job: r.id, deal: r.deal, error: failureText(r.output) }));
+      return { pending, failed };
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
   };

@@ -17,6 +17,8 @@ export interface ServeOptions extends WhereOptions {
   /** Concurrent job workers in this process (0: none). */
   readonly workers: number;
   readonly bodyLimit?: number;
+  /** Periods settled in one transaction. */
+  readonly settleBatch: number;
   readonly log: boolean;
 }
 
@@ -30,11 +32,19 @@ export interface Running {
 
 export async function serve(options: ServeOptions, say: (line: string) => void): Promise<Running> {
   const db = await openDatabase(options);
-  const jobs = await startJobs(db, { workers: options.workers, onError: (e) => say(`tenor serve: job error: ${e instanceof Error ? e.message : String(e)}`) });
-  const app = options.workerOnly ? null : await buildApp({ db, jobs, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, log: options.log });
+  const jobs = await startJobs(db, { workers: options.workers, settleBatch: options.settleBatch, onError: (e) => say(`tenor serve: job error: ${e instanceof Error ? e.message : String(e)}`) });
+  const app = options.workerOnly ? null : await buildApp({ db, jobs, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, settleBatch: options.settleBatch, log: options.log });
   let url: string | null = null;
   if (app !== null) {
-    await app.listen({ host: options.host, port: options.port });
+    try {
+      await app.listen({ host: options.host, port: options.port });
+    } catch (e) {
+      // A port in use (EADDRINUSE): close what was opened, or the process would stay up doing nothing.
+      await app.close();
+      await jobs.stop();
+      await db.close();
+      throw e;
+    }
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;
     url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;

@@ -20,7 +20,7 @@ import { TenorError } from "../runtime/tenor-error.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import type { Database, Queryable } from "./db/database.ts";
 import { rowAndEvents } from "./period-data.ts";
-import { audit, type Who } from "./audit.ts";
+import { auditMany, type Who } from "./audit.ts";
 import { sha256Hex } from "../ir/sha256.ts";
 import { Problem } from "./problem.ts";
 import { insertSettled, lockDeal, periodData, periodDataRange, settledCount, settledPeriod, versions, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
@@ -84,7 +84,7 @@ export async function settleIndex(
 }
 
 /** The state an amendment starts from at period `index`: its own count of periods 1 to index − 1, with the totals actually paid. */
-async function restated(terms: Terms, index: number, before: SettledRow | null, readData: DataSource): Promise<Snapshot | null> {
+export async function restated(terms: Terms, index: number, before: SettledRow | null, readData: DataSource): Promise<Snapshot | null> {
   if (index === 1) return null;
   const history = await readData(1, index - 1);
   let snapshot: Snapshot | null = null;
@@ -111,33 +111,56 @@ export interface SettleOutcome {
   readonly settledCount: number;
 }
 
+/** Periods settled in one transaction: a few statements carry a whole batch (docs/performance.md "Settlement service"). */
+export const DEFAULT_SETTLE_BATCH = 500;
+
 /**
  * Settles every period whose data is stored and that is not settled yet, in
- * order, one transaction each; stops at the first period without data. A
- * run-time error stops it with a Problem naming the period and clause
- * (the periods before stay settled).
+ * order, up to `batch` periods a transaction: a process killed at any moment
+ * leaves every period settled with its rows and audit record, or not at
+ * all. A run-time error stops it with a Problem naming the period and
+ * clause; the periods before it stay settled.
  */
-export async function settleDeal(db: Database, dealId: string, who: Who): Promise<SettleOutcome> {
+export async function settleDeal(db: Database, dealId: string, who: Who, batch = DEFAULT_SETTLE_BATCH): Promise<SettleOutcome> {
   const settled: { index: number; start: string }[] = [];
   for (;;) {
     const step = await db.transaction(async (tx) => {
       if ((await lockDeal(tx, dealId)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${dealId}`);
       const last = await settledCount(tx, dealId);
-      const data = await periodData(tx, dealId, last + 1);
-      if (data === null) return { done: true as const, last };
-      const before = last === 0 ? null : await settledPeriod(tx, dealId, last);
+      const data = await periodDataRange(tx, dealId, last + 1, last + batch);
+      if (data.length === 0) return { last, done: [] as SettledPeriod[], full: false, failure: null };
       const all = await versions(tx, dealId);
-      const { row, period } = await settleIndex(all, last + 1, data, before, (from, to) => periodDataRange(tx, dealId, from, to));
-      await insertSettled(tx, dealId, row, period);
-      await audit(tx, who, dealId, "settle", { period: row.index, start: data.start, version: row.version, periodSha256: sha256Hex(row.periodJson) });
-      return { done: false as const, index: row.index, start: data.start };
+      let before = last === 0 ? null : await settledPeriod(tx, dealId, last);
+      const done: SettledPeriod[] = [];
+      let failure: Problem | null = null;
+      for (const d of data) {
+        try {
+          const next = await settleIndex(all, d.index, d, before, (from, to) => periodDataRange(tx, dealId, from, to));
+          done.push({ ...next, start: d.start });
+          before = next.row;
+        } catch (e) {
+          if (!(e instanceof Problem)) throw e;
+          failure = e; // the periods before it are kept: stored below, in this transaction
+          break;
+        }
+      }
+      await insertSettled(tx, dealId, done);
+      await auditMany(tx, who, dealId, done.map((p) => ({ action: "settle", detail: { period: p.row.index, start: p.start, version: p.row.version, periodSha256: sha256Hex(p.row.periodJson) } })));
+      return { last, done, full: data.length === batch, failure };
     });
-    if (step.done) return { settled, settledCount: step.last };
-    settled.push({ index: step.index, start: step.start });
+    for (const p of step.done) settled.push({ index: p.row.index, start: p.start });
+    if (step.failure !== null) throw step.failure;
+    if (!step.full) return { settled, settledCount: step.last + step.done.length };
     // PGlite answers within microtasks, never yielding to the event loop: without this, settling a long deal
     // on the embedded database would hold off every other request (and the job queue's timers) until it ends.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+interface SettledPeriod {
+  readonly row: SettledRow;
+  readonly period: LedgerPeriod;
+  readonly start: string;
 }
 
 export type { Queryable };

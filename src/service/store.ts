@@ -109,25 +109,32 @@ export async function settledPeriods(db: Queryable, dealId: string): Promise<Set
   return db.query<SettledRow>(`SELECT ${SETTLED_COLUMNS} FROM tenor_settled_periods WHERE deal_id = $1 ORDER BY period_index`, [dealId]);
 }
 
-/** Stores a settled period and its ledger rows (lines, grants, net transfers, in ledger order). */
-export async function insertSettled(tx: Queryable, dealId: string, row: SettledRow, period: LedgerPeriod): Promise<void> {
-  await tx.query(
-    "INSERT INTO tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot) VALUES ($1, $2, $3, $4, $5, $6)",
-    [dealId, row.index, row.version, row.periodJson, row.totalsJson, row.snapshot],
-  );
-  const rows = ledgerRows(period);
+/** Stores settled periods and their ledger rows (lines, grants, net transfers, in ledger order), a few statements for all. */
+export async function insertSettled(tx: Queryable, dealId: string, settled: readonly { readonly row: SettledRow; readonly period: LedgerPeriod }[]): Promise<void> {
+  await insertMany(tx, "tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot)",
+    settled.map(({ row }) => [dealId, row.index, row.version, row.periodJson, row.totalsJson, row.snapshot]));
+  await insertMany(tx, "tenor_ledger_rows (deal_id, period_index, row_no, kind, clause, title, payer, payee, computed, amount, capped, quantity, instrument, price)",
+    settled.flatMap(({ row, period }) => ledgerRows(period).map((r, i) => [dealId, row.index, i + 1, r.kind, r.clause, r.title, r.payer, r.payee, r.computed, r.amount, r.capped, r.quantity, r.instrument, r.price])));
+}
+
+/** Postgres binds at most 65,535 parameters a statement. */
+const MAX_PARAMETERS = 65_535;
+
+/** `INSERT INTO target VALUES (…), (…)` for `rows`, as few statements as the parameter limit allows; values always bound. */
+export async function insertMany(tx: Queryable, target: string, rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = rows.map((r, i) => {
-    const base = values.length;
-    values.push(dealId, row.index, i + 1, r.kind, r.clause, r.title, r.payer, r.payee, r.computed, r.amount, r.capped, r.quantity, r.instrument, r.price);
-    return `(${Array.from({ length: 14 }, (_x, j) => `$${base + j + 1}`).join(", ")})`;
-  });
-  await tx.query(
-    `INSERT INTO tenor_ledger_rows (deal_id, period_index, row_no, kind, clause, title, payer, payee, computed, amount, capped, quantity, instrument, price)
-     VALUES ${tuples.join(", ")}`,
-    values,
-  );
+  const width = rows[0]!.length;
+  const per = Math.floor(MAX_PARAMETERS / width);
+  for (let from = 0; from < rows.length; from += per) {
+    const chunk = rows.slice(from, from + per);
+    const values: unknown[] = [];
+    const tuples = chunk.map((r) => {
+      const base = values.length;
+      values.push(...r);
+      return `(${r.map((_x, j) => `$${base + j + 1}`).join(", ")})`;
+    });
+    await tx.query(`INSERT INTO ${target} VALUES ${tuples.join(", ")}`, values);
+  }
 }
 
 export interface LedgerRow {

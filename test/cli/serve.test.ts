@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { tempDataDir } from "../service/service-process.ts";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT, startService, tempDataDir } from "../service/service-process.ts";
 import { fakeIo } from "./fake-io.ts";
 
 describe("tenor serve options", () => {
@@ -19,6 +21,24 @@ describe("tenor serve options", () => {
     expect(await main(["serve", ...args], io)).toBe(64);
     expect(io.err()).toBe(`tenor serve: ${message}\n`);
   });
+});
+
+describe("tenor serve on a port in use", () => {
+  it("says so and exits 2, its database closed, rather than staying up doing nothing", async () => {
+    const first = tempDataDir();
+    const second = tempDataDir();
+    const running = await startService({ data: first.dir });
+    try {
+      const port = new URL(running.url!).port;
+      const r = spawnSync(process.execPath, [join(ROOT, "bin", "tenor.mjs"), "serve", "--port", port, "--data", second.dir], { encoding: "utf8", timeout: 60_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^tenor serve: listen EADDRINUSE: address already in use 127\.0\.0\.1:\d+\n$/);
+    } finally {
+      await running.stop();
+      first.cleanUp();
+      second.cleanUp();
+    }
+  }, 120_000);
 });
 
 describe("tenor replay", () => {

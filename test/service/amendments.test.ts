@@ -157,6 +157,15 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
       expect((await info()).versions).toHaveLength(1);
     });
 
+    it("terms that cannot count the periods before them are refused when posted, not at every settle after", async () => {
+      // Effective from period 21, after all the data stored; but at the switch the amended terms count periods 1–20, which have no `uptime`.
+      const newInput = withoutTests(AMENDED.replace("input revenue: USD", "input revenue: USD\ninput uptime: number"));
+      const r = await amend({ source: newInput, effective: "2028-03-01" }, "new-input-later");
+      expectProblem(r, 422, "TN3101", { period: "2026-07-01", periodIndex: 1 });
+      expect(r.json.detail).toMatch(/^the amendment cannot count period 1 \(2026-07-01\) under its own terms: /);
+      expect((await info()).versions).toHaveLength(1);
+    });
+
     it("a sheet with errors is 422 TN5011; without an Idempotency-Key 400 TN5010; an unknown deal 404 TN5002", async () => {
       const r = await amend({ source: AMENDED.replace("base = revenue", "base = revenu"), effective: EFFECTIVE }, "typo");
       expectProblem(r, 422, "TN5011");

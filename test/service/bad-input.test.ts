@@ -388,7 +388,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
       expectProblem(await put(STARTS[3]!, data("1", [{ date: "2026-10-02", event: "x'); DROP TABLE tenor_deals; --" }])), 422, "TN3109");
       expectProblem(await call("POST", "/deals", { source: "deal \"'); DROP TABLE tenor_deals; --\"" }, { "idempotency-key": "'; DROP TABLE tenor_idempotency; --" }), 422, "TN5011");
       expectProblem(await call("GET", `/jobs?jobs=${encodeURIComponent("'; DROP SCHEMA tenor_jobs CASCADE; --")}`), 400, "TN5001", { field: "jobs" });
-      expect((await call("GET", "/jobs?jobs=")).json).toEqual({ pending: 0 });
+      expect((await call("GET", "/jobs?jobs=")).json).toEqual({ pending: 0, failed: [] });
       await expectUnchanged();
     });
 
@@ -430,8 +430,17 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
         expect((await call("GET", `/deals/${margin}/ledger`)).text).toBe(MARGIN_FIRST.out);
       }
       expect((await call("POST", `/deals/${margin}/replay`)).json).toMatchObject({ periods: 1, identical: true });
+      // Queued as a job, it fails after its retries; GET /jobs says so, with the problem, rather than counting it done.
+      const queued = await call("POST", "/settle", { deals: [margin] });
+      expect(queued.status).toBe(202);
+      const job = queued.json.jobs[0] as string;
+      let status: { pending: number; failed: { job: string; deal: string; error: string }[] } = { pending: 1, failed: [] };
+      for (const started = Date.now(); status.pending > 0 && Date.now() - started < 30_000; await new Promise((r) => setTimeout(r, 200))) {
+        status = (await call("GET", `/jobs?jobs=${job}`)).json;
+      }
+      expect(status).toEqual({ pending: 0, failed: [{ job, deal: margin, error: cli[1] }] });
       await expectUnchanged();
-    });
+    }, 60_000);
 
     it("afterwards the database holds the deals created and nothing else (read after the server stopped)", async () => {
       await service.stop();

@@ -100,6 +100,9 @@ async function killWhileSettling(service: ServiceProcess, id: string, at: number
  */
 async function crashAndRecover(where: StartOptions, stored: (id: string) => Promise<Stored>, replayWhere: string[], whileServing = async () => {}): Promise<void> {
   const t0 = Date.now();
+  // One period a transaction (the default settles hundreds in one): progress shows between
+  // periods, so the kill lands part-way through the deal, between transactions or inside one.
+  where = { ...where, args: [...(where.args ?? []), "--settle-batch", "1"] };
   let service = await startService(where);
   try {
     await crashes();

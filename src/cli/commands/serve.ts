@@ -16,6 +16,7 @@ export interface ServeCliOptions {
   readonly jobs: boolean;
   readonly concurrency: string;
   readonly bodyLimit?: string;
+  readonly settleBatch: string;
   readonly log: boolean;
 }
 
@@ -31,7 +32,8 @@ export async function serveCommand(io: Io, options: ServeCliOptions): Promise<Ex
   const port = count(io, options.port, "--port", 0, 65535);
   const concurrency = count(io, options.concurrency, "--concurrency", 1, 64);
   const bodyLimit = options.bodyLimit === undefined ? undefined : count(io, options.bodyLimit, "--body-limit", 1024, 1 << 30);
-  if (port === null || concurrency === null || bodyLimit === null) return EXIT.usage;
+  const settleBatch = count(io, options.settleBatch, "--settle-batch", 1, 10_000);
+  if (port === null || concurrency === null || bodyLimit === null || settleBatch === null) return EXIT.usage;
   const { serve } = await import("../../service/serve.ts");
   try {
     const running = await serve({
@@ -42,6 +44,7 @@ export async function serveCommand(io: Io, options: ServeCliOptions): Promise<Ex
       workerOnly: options.worker === true,
       workers: options.worker === true || options.jobs ? concurrency : 0,
       ...(bodyLimit === undefined ? {} : { bodyLimit }),
+      settleBatch,
       log: options.log,
     }, (line) => io.stderr(`${line}\n`));
     await running.stopped;

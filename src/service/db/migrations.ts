@@ -121,7 +121,7 @@ CREATE TRIGGER tenor_ledger_rows_no_truncate BEFORE TRUNCATE ON tenor_ledger_row
   },
   {
     id: 2,
-    name: "keys, the audit chain, events by the counterparty, amendment proposals and approvals",
+    name: "API keys, the audit chain",
     sql: `
 CREATE TABLE tenor_keys (
   id text PRIMARY KEY,
@@ -147,51 +147,10 @@ CREATE TABLE tenor_audit (
   hash text NOT NULL UNIQUE
 );
 
--- A period's events, as the counterparty stated them (possibly none).
-CREATE TABLE tenor_period_events (
-  deal_id text NOT NULL REFERENCES tenor_deals (id),
-  period_index integer NOT NULL CHECK (period_index >= 1),
-  period_start text NOT NULL,
-  events text NOT NULL,
-  events_sha256 text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (deal_id, period_index)
-);
-
--- An amendment proposed by counsel; in force (a version) once every party has approved it.
-CREATE TABLE tenor_proposals (
-  deal_id text NOT NULL REFERENCES tenor_deals (id),
-  number integer NOT NULL CHECK (number >= 1),
-  effective_start text NOT NULL,
-  ir_sha256 text NOT NULL,
-  artifact text NOT NULL,
-  proposed_by text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (deal_id, number)
-);
-
-CREATE TABLE tenor_approvals (
-  deal_id text NOT NULL,
-  number integer NOT NULL,
-  party text NOT NULL,
-  approved_by text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (deal_id, number, party),
-  FOREIGN KEY (deal_id, number) REFERENCES tenor_proposals (deal_id, number)
-);
-
-ALTER TABLE tenor_versions ADD COLUMN proposal integer;
-
 CREATE TRIGGER tenor_audit_immutable BEFORE UPDATE OR DELETE ON tenor_audit
   FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
 CREATE TRIGGER tenor_audit_no_truncate BEFORE TRUNCATE ON tenor_audit
   FOR EACH STATEMENT EXECUTE FUNCTION tenor_refuse_rewrite();
-CREATE TRIGGER tenor_period_events_immutable BEFORE UPDATE OR DELETE ON tenor_period_events
-  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
-CREATE TRIGGER tenor_proposals_immutable BEFORE UPDATE OR DELETE ON tenor_proposals
-  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
-CREATE TRIGGER tenor_approvals_immutable BEFORE UPDATE OR DELETE ON tenor_approvals
-  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
 `,
   },
 ];

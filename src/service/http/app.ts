@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly jobs: JobQueue;
   /** The largest request body, in bytes. */
   readonly bodyLimit: number;
+  /** Periods settled in one transaction. */
+  readonly settleBatch: number;
   /** Log requests (as JSON lines) to standard error. */
   readonly log: boolean;
 }
@@ -125,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schema: { summary: "Settle every period with data that is not settled yet, in order", params: S.DEAL_PARAMS, headers: S.IDEMPOTENCY_HEADERS, response: { 200: S.answer("the periods settled"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, false);
-    const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id, whoOf(request)) }));
+    const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id, whoOf(request), options.settleBatch) }));
     return reply.code(answer.status).send(answer.body);
   });
 
@@ -141,11 +143,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: { jobs?: string } }>("/jobs", {
-    schema: { summary: "How many of the given jobs (comma-separated ids) are not finished", querystring: { type: "object", properties: { jobs: { type: "string", maxLength: 40000 } } }, response: { 200: S.answer("{ pending }"), ...S.PROBLEMS } },
+    schema: { summary: "How many of the given jobs (up to 400 comma-separated ids) are not finished, and which failed", querystring: { type: "object", properties: { jobs: { type: "string", maxLength: 14800 } } }, response: { 200: S.answer("{ pending, failed: [{ job, deal, error }] }"), ...S.PROBLEMS } },
   }, async (request) => {
     const ids = (request.query.jobs ?? "").split(",").filter((s) => s !== "");
     if (ids.some((s) => !/^[0-9a-f-]{36}$/.test(s))) throw new Problem(400, SERVICE.badRequest, "jobs must be job ids as POST /settle gave them, separated by commas", { field: "jobs" });
-    return { pending: await jobs.pending(ids) };
+    return jobs.status(ids);
   });
 
   app.get<{ Params: IdParams; Querystring: { format: "json" | "csv"; trace: "true" | "false" } }>("/deals/:id/ledger", {
