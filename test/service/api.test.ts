@@ -11,29 +11,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/service/open-database.ts";
-import { startPostgres } from "./postgres-server.ts";
+import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
 import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
 
-// Started at collection time, so that describe.skipIf knows whether a server is there.
-const postgres = await startPostgres();
-const pgSkipped = "skipped" in postgres ? postgres.skipped : undefined;
-if (pgSkipped !== undefined) console.warn(`skipped: no Postgres server: ${pgSkipped}`);
-afterAll(async () => {
-  if (!("skipped" in postgres)) await postgres.stop();
-});
-
-interface Backend {
-  readonly name: string;
-  readonly kind: "pglite" | "postgres";
-  readonly skipped: string | undefined;
-  /** Where the service keeps its data: a new embedded database, or a new database on the server. */
-  where(db: string): Promise<{ data?: string; database?: string; cleanUp(): void }>;
-}
-
-const BACKENDS: Backend[] = [
-  { name: "PGlite", kind: "pglite", skipped: undefined, where: async () => { const t = tempDataDir(); return { data: t.dir, cleanUp: t.cleanUp }; } },
-  { name: "Postgres", kind: "postgres", skipped: pgSkipped, where: async (db) => ({ database: await (postgres as { createDatabase(n: string): Promise<string> }).createDatabase(db), cleanUp: () => {} }) },
-];
+const BACKENDS = await serviceBackends();
 
 const CLI = join(ROOT, "bin", "tenor.mjs");
 const tenor = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
@@ -99,10 +80,7 @@ function expectJson(r: Reply, status: number): void {
 }
 
 describe("the Postgres half", () => {
-  // In CI the server must be there: a skip would hide the whole Postgres half.
-  it("has a server (required when CI=true)", () => {
-    if (process.env.CI === "true") expect(pgSkipped).toBeUndefined();
-  });
+  requirePostgresInCi(BACKENDS);
 });
 
 describe.each(BACKENDS)("tenor serve on $name", (backend) => {

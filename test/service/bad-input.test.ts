@@ -11,27 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/ir/canonical-json.ts";
 import { sha256Hex } from "../../src/ir/sha256.ts";
 import { openDatabase } from "../../src/service/open-database.ts";
-import { startPostgres } from "./postgres-server.ts";
+import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
 import { request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
 
-// Started at collection time, so that describe.skipIf knows whether a server is there.
-const postgres = await startPostgres();
-const pgSkipped = "skipped" in postgres ? postgres.skipped : undefined;
-if (pgSkipped !== undefined) console.warn(`skipped: no Postgres server: ${pgSkipped}`);
-afterAll(async () => {
-  if (!("skipped" in postgres)) await postgres.stop();
-});
-
-interface Backend {
-  readonly name: string;
-  readonly skipped: string | undefined;
-  where(db: string): Promise<{ data?: string; database?: string; cleanUp(): void }>;
-}
-
-const BACKENDS: Backend[] = [
-  { name: "PGlite", skipped: undefined, where: async () => { const t = tempDataDir(); return { data: t.dir, cleanUp: t.cleanUp }; } },
-  { name: "Postgres", skipped: pgSkipped, where: async (db) => ({ database: await (postgres as { createDatabase(n: string): Promise<string> }).createDatabase(db), cleanUp: () => {} }) },
-];
+const BACKENDS = await serviceBackends();
 
 /** Six monthly periods, one input, one event. */
 const FEE = `deal "Monthly fee deal"
@@ -102,9 +85,7 @@ function expectProblem(r: Reply, status: number, code: string, extra: Record<str
 }
 
 describe("the Postgres half", () => {
-  it("has a server (required when CI=true)", () => {
-    if (process.env.CI === "true") expect(pgSkipped).toBeUndefined();
-  });
+  requirePostgresInCi(BACKENDS);
 });
 
 describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {

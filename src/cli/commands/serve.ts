@@ -5,6 +5,7 @@
  */
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
+import type { Database } from "../../service/db/database.ts";
 
 export interface ServeCliOptions {
   readonly host: string;
@@ -55,18 +56,30 @@ export async function serveCommand(io: Io, options: ServeCliOptions): Promise<Ex
   }
 }
 
-export async function replayCommand(io: Io, options: { readonly data?: string; readonly database?: string; readonly deal?: string }): Promise<ExitCode> {
+/** Runs `fn` on the database `options` name, closed afterwards; a database that cannot be opened or read ends `command` with exit 2. */
+async function withDatabase(io: Io, command: string, options: { readonly data?: string; readonly database?: string }, fn: (db: Database) => Promise<ExitCode>): Promise<ExitCode> {
   const { openDatabase } = await import("../../service/open-database.ts");
-  const { replayDeal } = await import("../../service/replay.ts");
-  const { dealIds } = await import("../../service/store.ts");
-  let db;
+  let db: Database;
   try {
     db = await openDatabase(options);
   } catch (e) {
-    io.stderr(`tenor replay: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`tenor ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.dataErrors;
   }
   try {
+    return await fn(db);
+  } catch (e) {
+    io.stderr(`tenor ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.dataErrors;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function replayCommand(io: Io, options: { readonly data?: string; readonly database?: string; readonly deal?: string }): Promise<ExitCode> {
+  const { replayDeal } = await import("../../service/replay.ts");
+  const { dealIds } = await import("../../service/store.ts");
+  return withDatabase(io, "replay", options, async (db) => {
     const ids = options.deal === undefined ? await dealIds(db) : [options.deal];
     let same = true;
     for (const id of ids) {
@@ -77,26 +90,13 @@ export async function replayCommand(io: Io, options: { readonly data?: string; r
     }
     io.stdout(`${ids.length} deal${ids.length === 1 ? "" : "s"} replayed: ${same ? "every stored period is byte-identical" : "some stored periods differ"}\n`);
     return same ? EXIT.ok : EXIT.dataErrors;
-  } catch (e) {
-    io.stderr(`tenor replay: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.dataErrors;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** `tenor audit verify`: walks the audit chain and holds the stored records against it; exit 2 at the first broken link. */
 export async function auditVerifyCommand(io: Io, options: { readonly data?: string; readonly database?: string }): Promise<ExitCode> {
-  const { openDatabase } = await import("../../service/open-database.ts");
   const { unrecorded, verifyAudit } = await import("../../service/audit.ts");
-  let db;
-  try {
-    db = await openDatabase(options);
-  } catch (e) {
-    io.stderr(`tenor audit: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.dataErrors;
-  }
-  try {
+  return withDatabase(io, "audit", options, async (db) => {
     const chain = await verifyAudit(db);
     if (!chain.ok) {
       io.stdout(`audit log: broken at row ${chain.seq}: ${chain.why} (rows 1 to ${chain.rows} hold)\n`);
@@ -107,7 +107,5 @@ export async function auditVerifyCommand(io: Io, options: { readonly data?: stri
     if (missing.length > 0) return EXIT.dataErrors;
     io.stdout(`audit log: ${chain.rows} row${chain.rows === 1 ? "" : "s"}, the chain holds and records every stored write (head ${chain.head})\n`);
     return EXIT.ok;
-  } finally {
-    await db.close();
-  }
+  });
 }
