@@ -11,6 +11,7 @@ import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
+import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
@@ -22,7 +23,9 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .version(TENOR_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // `serve keys create --data DIR`: an option after a subcommand is the subcommand's, not serve's own --data.
+    .enablePositionalOptions();
 
   program
     .command("check")
@@ -81,7 +84,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       setExit(await settleManyCommand(io, deals, opts)),
     );
 
-  program
+  const serve = program
     .command("serve")
     .description("run the settlement service: stored terms, period data as it arrives, settlement, ledgers (docs/service.md)")
     .option("--host <host>", "address to listen on", "127.0.0.1")
@@ -95,6 +98,21 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--settle-batch <n>", "periods settled in one transaction (1: each period its own)", "500")
     .option("--log", "log each request as a JSON line on standard error")
     .action(async (opts: ServeCliOptions) => setExit(await serveCommand(io, { ...opts, log: opts.log === true })));
+
+  serve.enablePositionalOptions();
+  const keys = serve.command("keys").description("manage the service's API keys on the database's machine (docs/service.md \"Keys\")");
+  const where = (c: Command) => c
+    .option("--data <dir>", "the embedded database's folder (default ./.tenor-data)")
+    .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL)");
+  where(keys.command("create").description("create a key and print it (once) on standard output"))
+    .requiredOption("--role <role>", "admin, operator, counterparty, counsel or auditor")
+    .option("--deal <id>", "the deal it speaks for (every role but admin)")
+    .option("--party <name>", "the deal's party it speaks for (operator, counterparty, counsel)")
+    .action(async (opts: KeyCreateOptions) => setExit(await keysCreateCommand(io, opts)));
+  where(keys.command("list").description("list the keys: id, role, deal, party, revoked (no secrets)"))
+    .action(async (opts: KeysWhere) => setExit(await keysListCommand(io, opts)));
+  where(keys.command("revoke").description("revoke a key: refused from then on").argument("<id>", "the key's id"))
+    .action(async (id: string, opts: KeysWhere) => setExit(await keysRevokeCommand(io, id, opts)));
 
   program
     .command("replay")
@@ -118,7 +136,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
       setExit(await auditVerifyCommand(io, opts));
     });
 
-  for (const command of program.commands) {
+  for (const command of [...program.commands, keys, ...keys.commands]) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError("(run with --help for usage)");
   }
   return program;

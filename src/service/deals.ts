@@ -11,7 +11,7 @@ import { TenorError } from "../runtime/tenor-error.ts";
 import type { Terms } from "../runtime/terms.ts";
 import type { Database, Queryable } from "./db/database.ts";
 import { canonicalData, rowAndEvents, type PeriodDataBody } from "./period-data.ts";
-import { Problem } from "./problem.ts";
+import { Problem, unknownDeal } from "./problem.ts";
 import { audit, type Who } from "./audit.ts";
 import { governing, periodOf, restated, termsOf } from "./settlement.ts";
 import { insertDeal, insertPeriodData, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
@@ -41,7 +41,7 @@ export async function createDeal(tx: Queryable, input: TermsInput, who: Who): Pr
 }
 
 export async function mustLock(tx: Queryable, id: string): Promise<void> {
-  if ((await lockDeal(tx, id)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`);
+  if ((await lockDeal(tx, id)) === null) throw unknownDeal(id);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Answer {
 }
 
 export interface KeyedRequest {
+  /** Whose key it is (the principal's id): one caller's key never answers another's request. */
+  readonly owner: string;
   readonly key: string;
   readonly method: string;
   readonly path: string;
@@ -27,11 +29,16 @@ export function requestHash(r: KeyedRequest): string {
   return sha256Hex(canonicalJson({ method: r.method, path: r.path, body: r.body ?? null }));
 }
 
+/** The key as stored: its owner's and the client's. */
+function storedKey(r: KeyedRequest): string {
+  return `${r.owner} ${r.key}`;
+}
+
 /** The answer stored under the key, or null; a Problem when the key belongs to another request. */
 export async function storedAnswer(db: Queryable, r: KeyedRequest): Promise<Answer | null> {
   const rows = await db.query<{ request_sha256: string; status: number; body: string }>(
     "SELECT request_sha256, status, body FROM tenor_idempotency WHERE key = $1",
-    [r.key],
+    [storedKey(r)],
   );
   const row = rows[0];
   if (row === undefined) return null;
@@ -49,14 +56,14 @@ export async function once(tx: Queryable, r: KeyedRequest, write: () => Promise<
   // The claim: a concurrent transaction inserting the same key waits here until this one ends.
   const claimed = await tx.query(
     "INSERT INTO tenor_idempotency (key, method, path, request_sha256, status, body) VALUES ($1, $2, $3, $4, 0, '') ON CONFLICT (key) DO NOTHING RETURNING key",
-    [r.key, r.method, r.path, requestHash(r)],
+    [storedKey(r), r.method, r.path, requestHash(r)],
   );
   if (claimed.length === 0) {
     const answer = await storedAnswer(tx, r);
     if (answer !== null) return answer;
   }
   const answer = await write();
-  await tx.query("UPDATE tenor_idempotency SET status = $2, body = $3 WHERE key = $1", [r.key, answer.status, JSON.stringify(answer.body)]);
+  await tx.query("UPDATE tenor_idempotency SET status = $2, body = $3 WHERE key = $1", [storedKey(r), answer.status, JSON.stringify(answer.body)]);
   return answer;
 }
 
@@ -64,6 +71,6 @@ export async function once(tx: Queryable, r: KeyedRequest, write: () => Promise<
 export async function remember(db: Queryable, r: KeyedRequest, answer: Answer): Promise<void> {
   await db.query(
     "INSERT INTO tenor_idempotency (key, method, path, request_sha256, status, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
-    [r.key, r.method, r.path, requestHash(r), answer.status, JSON.stringify(answer.body)],
+    [storedKey(r), r.method, r.path, requestHash(r), answer.status, JSON.stringify(answer.body)],
   );
 }

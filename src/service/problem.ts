@@ -25,11 +25,14 @@ export interface ProblemBody {
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
   404: "Not found",
   409: "Conflict",
   413: "Body too large",
   415: "Unsupported media type",
   422: "Unprocessable content",
+  429: "Too many requests",
   500: "Internal error",
 };
 
@@ -64,6 +67,11 @@ export class Problem extends Error {
       diagnostics: diagnosticsOf(e.diagnostics),
     });
   }
+}
+
+/** The 404 of a deal that does not exist — and, word for word, of a deal the caller may not see. */
+export function unknownDeal(id: string): Problem {
+  return new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`);
 }
 
 /** Diagnostics as a problem lists them: with the line and column (1-based) in `source` where there is one. */

@@ -11,12 +11,12 @@ import { SERVICE } from "../diagnostics/codes/service.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { Queryable } from "./db/database.ts";
 import { rowAndEvents } from "./period-data.ts";
-import { Problem } from "./problem.ts";
+import { Problem, unknownDeal } from "./problem.ts";
 import { governing, periodOf, termsOf } from "./settlement.ts";
 import { findDeal, paidByClause, periodData, settledPeriod, settledPeriods, storedPeriodCount, versions, type VersionRow } from "./store.ts";
 
 async function dealVersions(db: Queryable, id: string): Promise<VersionRow[]> {
-  if ((await findDeal(db, id)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`);
+  if ((await findDeal(db, id)) === null) throw unknownDeal(id);
   return versions(db, id);
 }
 
@@ -25,6 +25,8 @@ export interface DealInfo {
   readonly title: string;
   readonly currency: string;
   readonly periods: number;
+  /** The names of the deal's parties (what keys are bound to). */
+  readonly parties: readonly string[];
   readonly stored: number;
   readonly settled: number;
   readonly versions: { readonly version: number; readonly effective: string; readonly irSha256: string }[];
@@ -39,6 +41,7 @@ export async function dealInfo(db: Queryable, id: string): Promise<DealInfo> {
     title: latest.header.title,
     currency: latest.program.header.currency.code,
     periods: latest.program.periods.length,
+    parties: latest.header.parties.map((p) => p.name),
     stored: await storedPeriodCount(db, id),
     settled: settled.length,
     versions: all.map((v) => ({ version: v.version, effective: v.effectiveStart, irSha256: v.irSha256 })),

@@ -7,7 +7,7 @@
 import type { Queryable } from "./db/database.ts";
 import { settleIndex } from "./settlement.ts";
 import { findDeal, ledgerRows, periodDataRange, settledPeriods, storedLedgerRows, versions, type SettledRow } from "./store.ts";
-import { Problem } from "./problem.ts";
+import { Problem, unknownDeal } from "./problem.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import { Decimal } from "../eval/decimal.ts";
 
@@ -22,7 +22,7 @@ export interface ReplayReport {
 }
 
 export async function replayDeal(db: Queryable, id: string): Promise<ReplayReport> {
-  if ((await findDeal(db, id)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${id}`);
+  if ((await findDeal(db, id)) === null) throw unknownDeal(id);
   const all = await versions(db, id);
   const stored = await settledPeriods(db, id);
   const data = await periodDataRange(db, id, 1, stored.length);

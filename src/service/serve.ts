@@ -5,6 +5,7 @@
  * SIGTERM and SIGINT stop it gracefully: no new requests, running ones
  * and jobs finish, then the database closes.
  */
+import { authenticator } from "./auth/authenticate.ts";
 import { buildApp, DEFAULT_BODY_LIMIT } from "./http/app.ts";
 import { startJobs } from "./jobs.ts";
 import { describe, openDatabase, type WhereOptions } from "./open-database.ts";
@@ -33,7 +34,7 @@ export interface Running {
 export async function serve(options: ServeOptions, say: (line: string) => void): Promise<Running> {
   const db = await openDatabase(options);
   const jobs = await startJobs(db, { workers: options.workers, settleBatch: options.settleBatch, onError: (e) => say(`tenor serve: job error: ${e instanceof Error ? e.message : String(e)}`) });
-  const app = options.workerOnly ? null : await buildApp({ db, jobs, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, settleBatch: options.settleBatch, log: options.log });
+  const app = options.workerOnly ? null : await buildApp({ db, jobs, auth: authenticator(db, null), bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, settleBatch: options.settleBatch, log: options.log });
   let url: string | null = null;
   if (app !== null) {
     try {

@@ -22,7 +22,7 @@ import type { Database, Queryable } from "./db/database.ts";
 import { rowAndEvents } from "./period-data.ts";
 import { auditMany, type Who } from "./audit.ts";
 import { sha256Hex } from "../ir/sha256.ts";
-import { Problem } from "./problem.ts";
+import { Problem, unknownDeal } from "./problem.ts";
 import { insertSettled, lockDeal, periodData, periodDataRange, settledCount, settledPeriod, versions, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
 import { storedTerms } from "./terms.ts";
 
@@ -125,7 +125,7 @@ export async function settleDeal(db: Database, dealId: string, who: Who, batch =
   const settled: { index: number; start: string }[] = [];
   for (;;) {
     const step = await db.transaction(async (tx) => {
-      if ((await lockDeal(tx, dealId)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${dealId}`);
+      if ((await lockDeal(tx, dealId)) === null) throw unknownDeal(dealId);
       const last = await settledCount(tx, dealId);
       const data = await periodDataRange(tx, dealId, last + 1, last + batch);
       if (data.length === 0) return { last, done: [] as SettledPeriod[], full: false, failure: null };

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
+import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -89,7 +89,7 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
     const info = async () => (await call("GET", `/deals/${deal}`)).json;
 
     async function putPeriods(from: number, to: number): Promise<void> {
-      for (const b of BODIES.slice(from, to)) expect((await call("PUT", `/deals/${deal}/periods/${b.start}`, b.body)).status).toBe(201);
+      for (const b of BODIES.slice(from, to)) expect((await call("PUT", `/deals/${deal}/periods/${b.start}`, b.body, await asOperator(url, deal))).status).toBe(201);
     }
 
     beforeAll(async () => {

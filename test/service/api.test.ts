@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
+import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -101,7 +101,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
 
     async function putPeriods(id: string, from: number, to: number): Promise<void> {
       for (const [i, b] of BODIES.slice(from, to).entries()) {
-        const r = await call("PUT", `/deals/${id}/periods/${b.start}`, b.body);
+        const r = await call("PUT", `/deals/${id}/periods/${b.start}`, b.body, await asOperator(url, id));
         expectJson(r, 201);
         expect(r.json).toEqual({ index: from + i + 1, start: b.start, created: true });
       }
@@ -133,7 +133,12 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
       expect(ops.sort()).toEqual([
         "GET /deals/{id}", "GET /deals/{id}/exposure", "GET /deals/{id}/ledger", "GET /deals/{id}/periods/{start}", "GET /health", "GET /jobs",
         "POST /deals", "POST /deals/{id}/replay", "POST /deals/{id}/settle", "POST /deals/{id}/versions", "POST /settle", "PUT /deals/{id}/periods/{start}",
+        "GET /keys", "POST /keys", "DELETE /keys/{keyId}",
       ].sort());
+      // Every endpoint but the health check takes a bearer key or token.
+      expect(doc.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
+      expect(doc.security).toEqual([{ bearer: [] }]);
+      expect(doc.paths["/health"].get.security).toEqual([]);
       // The limits the server enforces are the ones documented.
       const put = doc.paths["/deals/{id}/periods/{start}"].put;
       expect(put.requestBody.content["application/json"].schema).toMatchObject({ required: ["inputs"], additionalProperties: false });
@@ -152,7 +157,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
       const info = await call("GET", `/deals/${sourceDeal}`);
       expectJson(info, 200);
       expect(info.json).toEqual({
-        id: sourceDeal, title: "Sharon AI - DSX AI Factory", currency: "USD", periods: 72, stored: 0, settled: 0,
+        id: sourceDeal, title: "Sharon AI - DSX AI Factory", currency: "USD", periods: 72, parties: ["nvidia", "sharon", "landlord"], stored: 0, settled: 0,
         versions: [{ version: 1, effective: "2026-07-01", irSha256: ARTIFACT.irSha256 }],
       });
     });
@@ -247,7 +252,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
       const b = BODIES[4]!;
       const reordered = { events: b.body.events, inputs: Object.fromEntries(Object.entries(b.body.inputs).reverse()) };
       for (const body of [b.body, reordered]) {
-        const r = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}`, body);
+        const r = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}`, body, await asOperator(url, artifactDeal));
         expectJson(r, 200);
         expect(r.json).toEqual({ index: 5, start: b.start, created: false });
       }

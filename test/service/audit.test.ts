@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/service/open-database.ts";
-import { request, ROOT, startService, tempDataDir } from "./service-process.ts";
+import { request, ROOT, startService, tempDataDir, asOperator } from "./service-process.ts";
 
 const DEAL = `deal "Audited"
 parties {
@@ -60,7 +60,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   const id = created.json.id as string;
   for (const [i, start] of MONTHS.entries()) {
-    expect((await request(service.url!, "PUT", `/deals/${id}/periods/${start}`, { inputs: { revenue: `${1000 + i}.00` } })).status).toBe(201);
+    expect((await request(service.url!, "PUT", `/deals/${id}/periods/${start}`, { inputs: { revenue: `${1000 + i}.00` } }, await asOperator(service.url!, id))).status).toBe(201);
   }
   expect((await request(service.url!, "POST", `/deals/${id}/settle`)).json.settledCount).toBe(3);
   expect(await service.stop()).toBe(0);
@@ -72,11 +72,11 @@ afterAll(() => {
 });
 
 describe("tenor audit verify", () => {
-  it("finds the chain whole: the deal, three periods' data and three settlements, seven rows", () => {
+  it("finds the chain whole: the two keys, the deal, three periods' data and three settlements, nine rows", () => {
     const r = verify(data.dir);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^audit log: 7 rows, the chain holds and records every stored write \(head [0-9a-f]{64}\)\n$/);
+    expect(r.out).toMatch(/^audit log: 9 rows, the chain holds and records every stored write \(head [0-9a-f]{64}\)\n$/);
   }, 60_000);
 
   it("names a row whose fields were edited", async () => {
@@ -93,7 +93,7 @@ describe("tenor audit verify", () => {
   }, 60_000);
 
   it("finds the last row cut off by the settled period it recorded", async () => {
-    const r = verify(await tampered("DELETE FROM tenor_audit WHERE seq = 7"));
+    const r = verify(await tampered("DELETE FROM tenor_audit WHERE seq = 9"));
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/^audit log: deal [0-9a-f-]{36}: settled period 3 has no audit row with its hash\n$/);
   }, 60_000);
@@ -106,15 +106,36 @@ describe("tenor audit verify", () => {
 });
 
 describe("the audit table", () => {
+  it("names who wrote: the command line for the first key, then each request's key id and role", async () => {
+    const dir = await tampered();
+    const db = await openDatabase({ data: dir });
+    try {
+      const rows = await db.query<{ actor: string; role: string; action: string }>("SELECT actor, role, action FROM tenor_audit ORDER BY seq");
+      const admin = rows[1]!.actor;
+      const operator = rows[3]!.actor;
+      expect(admin).toMatch(/^[0-9a-f]{12}$/);
+      expect(operator).toMatch(/^[0-9a-f]{12}$/);
+      expect(rows.map((r) => [r.actor === admin ? "ADMIN" : r.actor === operator ? "OPERATOR" : r.actor, r.role, r.action])).toEqual([
+        ["cli", "system", "key.create"],
+        ["ADMIN", "admin", "deal.create"],
+        ["ADMIN", "admin", "key.create"],
+        ...Array.from({ length: 3 }, () => ["OPERATOR", "operator", "period.data"]),
+        ...Array.from({ length: 3 }, () => ["ADMIN", "admin", "settle"]),
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it("refuses UPDATE, DELETE and TRUNCATE in SQL while its triggers stand", async () => {
     const dir = await tampered();
     const db = await openDatabase({ data: dir });
     try {
-      for (const sql of ["UPDATE tenor_audit SET actor = 'x'", "DELETE FROM tenor_audit WHERE seq = 7", "TRUNCATE tenor_audit"]) {
+      for (const sql of ["UPDATE tenor_audit SET actor = 'x'", "DELETE FROM tenor_audit WHERE seq = 9", "TRUNCATE tenor_audit"]) {
         await expect(db.query(sql), sql).rejects.toThrow(/never rewritten/);
       }
       const [n] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tenor_audit");
-      expect(n!.n).toBe(7);
+      expect(n!.n).toBe(9);
     } finally {
       await db.close();
     }

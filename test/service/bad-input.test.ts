@@ -12,7 +12,7 @@ import { canonicalJson } from "../../src/ir/canonical-json.ts";
 import { sha256Hex } from "../../src/ir/sha256.ts";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
+import { request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -98,7 +98,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
     const created = new Set<string>();
     let before: string[] = [];
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(url, method, path, body, headers);
-    const put = (start: string, body: unknown, id = deal) => call("PUT", `/deals/${id}/periods/${start}`, body);
+    const put = async (start: string, body: unknown, id = deal) => call("PUT", `/deals/${id}/periods/${start}`, body, await asOperator(url, id));
 
     /** What is stored, as the API shows it: the deal, its ledger (JSON and CSV), its periods' data. */
     async function stored(): Promise<string[]> {
@@ -179,7 +179,8 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
         await call("GET", `/deals/${id}/ledger?format=csv`),
         await call("GET", `/deals/${id}/exposure`),
         await call("GET", `/deals/${id}/periods/${STARTS[0]}`),
-        await put(STARTS[0]!, data("1"), id),
+        // An operator of another deal: the unknown deal is not its (an admin may not PUT inputs at all, 403).
+        await call("PUT", `/deals/${id}/periods/${STARTS[0]}`, data("1"), await asOperator(url, deal)),
         await call("POST", `/deals/${id}/settle`),
         await call("POST", `/deals/${id}/replay`),
         await call("POST", `/deals/${id}/versions`, { source: FEE, effective: STARTS[4] }, { "idempotency-key": "unknown-version" }),
@@ -252,7 +253,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
 
     it("a body that is not application/json is 415 TN5013", async () => {
       for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml", "application/octet-stream", "multipart/form-data; boundary=x"]) {
-        expectProblem(await call("PUT", `/deals/${deal}/periods/${STARTS[3]}`, JSON.stringify(data("1")), { "content-type": type }), 415, "TN5013");
+        expectProblem(await call("PUT", `/deals/${deal}/periods/${STARTS[3]}`, JSON.stringify(data("1")), { "content-type": type, ...(await asOperator(url, deal)) }), 415, "TN5013");
       }
       expectProblem(await call("POST", "/deals", JSON.stringify({ source: FEE }), { "content-type": "text/plain", "idempotency-key": "text" }), 415, "TN5013");
       await expectUnchanged();
@@ -359,7 +360,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
       const ids = ["x' OR '1'='1", "1; DROP TABLE tenor_deals; --", `${deal}' --`, "' UNION SELECT artifact FROM tenor_versions --", "%"];
       for (const id of ids) {
         const path = `/deals/${encodeURIComponent(id)}`;
-        for (const r of [await call("GET", path), await call("GET", `${path}/ledger`), await call("POST", `${path}/settle`), await call("PUT", `${path}/periods/${STARTS[3]}`, data("1"))]) {
+        for (const r of [await call("GET", path), await call("GET", `${path}/ledger`), await call("POST", `${path}/settle`), await call("PUT", `${path}/periods/${STARTS[3]}`, data("1"), await asOperator(url, deal))]) {
           expectProblem(r, 404, "TN5002");
         }
       }

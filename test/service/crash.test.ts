@@ -16,7 +16,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres } from "./postgres-server.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type ServiceProcess, type StartOptions } from "./service-process.ts";
+import { periodBodies, request, ROOT, startService, tempDataDir, type ServiceProcess, type StartOptions, asOperator } from "./service-process.ts";
 
 const DEAL = join(ROOT, "examples", "sharon-dsx.tenor");
 const INPUTS = join(ROOT, "examples", "sharon-dsx.inputs.json");
@@ -117,7 +117,7 @@ async function crashAndRecover(where: StartOptions, stored: (id: string) => Prom
     expect(created.status, created.text).toBe(201);
     const id = created.json.id as string;
     for (const p of bodies) {
-      const r = await request(service.url!, "PUT", `/deals/${id}/periods/${p.start}`, p.body);
+      const r = await request(service.url!, "PUT", `/deals/${id}/periods/${p.start}`, p.body, await asOperator(service.url!, id));
       expect(r.status, r.text).toBe(201);
     }
 

@@ -3,7 +3,7 @@
  * process of its own, on a free loopback port, spoken to with a real HTTP
  * client (fetch). The process says where it listens on standard error.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -15,6 +15,8 @@ const CLI = join(ROOT, "bin", "tenor.mjs");
 export interface ServiceProcess {
   /** http://127.0.0.1:PORT (null for a worker only). */
   readonly url: string | null;
+  /** An admin key, made with `tenor serve keys create --role admin` before the server started; request() sends it to this server by default. */
+  readonly adminKey: string;
   readonly child: ChildProcess;
   /** Everything it wrote to standard error so far. */
   stderr(): string;
@@ -40,9 +42,21 @@ export function tempDataDir(): { dir: string; cleanUp(): void } {
   return { dir, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The admin key of each running server, by its URL: what request() sends unless told otherwise. */
+const adminKeys = new Map<string, string>();
+
+/** `tenor serve keys create …` on the database of `where`: the key printed. */
+export function createKeyCli(where: readonly string[], binding: readonly string[], env: Readonly<Record<string, string>> = {}): string {
+  const r = spawnSync(process.execPath, [CLI, "serve", "keys", "create", ...where, ...binding], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`tenor serve keys create exited with ${r.status}:\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
 /** Starts `tenor serve` and resolves once it listens (or, with --worker, once it works jobs). */
 export function startService(options: StartOptions): Promise<ServiceProcess> {
   const where = options.database !== undefined ? ["--database", options.database] : ["--data", options.data ?? tempDataDir().dir];
+  // Before the server: the embedded database takes one process at a time.
+  const adminKey = createKeyCli(where, ["--role", "admin"], options.env);
   const args = [CLI, "serve", "--port", "0", ...where, ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
@@ -55,8 +69,10 @@ export function startService(options: StartOptions): Promise<ServiceProcess> {
       const listening = /listening on (http:\/\/\S+)/.exec(err);
       if (listening !== null || /working settle jobs/.test(err)) {
         clearTimeout(timer);
+        if (listening !== null) adminKeys.set(listening[1]!, adminKey);
         resolvePromise({
           url: listening?.[1] ?? null,
+          adminKey,
           child,
           stderr: () => err,
           stop: async () => {
@@ -85,11 +101,16 @@ export interface Reply {
   readonly json: any;
 }
 
-/** One request with fetch: a JSON body when `body` is given. */
+/**
+ * One request with fetch: a JSON body when `body` is given; the server's
+ * admin key unless `headers.authorization` says otherwise (`""`: none).
+ */
 export async function request(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  const admin = adminKeys.get(url);
+  const { authorization = admin === undefined ? "" : `Bearer ${admin}`, ...rest } = headers;
   const r = await fetch(url + path, {
     method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(authorization === "" ? {} : { authorization }), ...rest },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await r.text();
@@ -109,4 +130,29 @@ export function periodBodies(inputs: { periods: Record<string, string>[]; events
     const end = ends[i]!;
     return { start: period!, body: { inputs: values, events: (inputs.events ?? []).filter((e) => e.date >= period! && e.date <= end) } };
   });
+}
+
+/** The Authorization header of a key. */
+export function bearer(key: string): { authorization: string } {
+  return { authorization: `Bearer ${key}` };
+}
+
+/** A key for `party` of deal `dealId` in `role`, made by the server's admin (POST /keys). */
+export async function partyKey(service: { readonly url: string | null }, dealId: string, role: "operator" | "counterparty" | "counsel" | "auditor", party?: string): Promise<string> {
+  const r = await request(service.url!, "POST", "/keys", { role, deal: dealId, ...(party === undefined ? {} : { party }) });
+  if (r.status !== 201) throw new Error(`POST /keys answered ${r.status}: ${r.text}`);
+  return r.json.key as string;
+}
+
+const operatorKeys = new Map<string, Promise<string>>();
+
+/** The Authorization of an operator of deal `dealId` for `party` (default: the deal's first party); one key per server, deal and party. */
+export function asOperator(url: string, dealId: string, party?: string): Promise<{ authorization: string }> {
+  const cacheKey = `${url} ${dealId} ${party ?? ""}`;
+  let key = operatorKeys.get(cacheKey);
+  if (key === undefined) {
+    key = (async () => partyKey({ url }, dealId, "operator", party ?? (await request(url, "GET", `/deals/${dealId}`)).json.parties[0]))();
+    operatorKeys.set(cacheKey, key);
+  }
+  return key.then(bearer);
 }

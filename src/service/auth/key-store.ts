@@ -9,7 +9,7 @@ import { Problem } from "../problem.ts";
 import { findDeal, versions } from "../store.ts";
 import { termsOf } from "../settlement.ts";
 import { newKey, parseKey, secretMatches } from "./keys.ts";
-import { ROLES, type Principal, type Role } from "./roles.ts";
+import { aRole, ROLES, type Principal, type Role } from "./roles.ts";
 
 export interface KeyRequest {
   readonly role: Role;
@@ -34,12 +34,12 @@ async function checkBinding(db: Queryable, r: KeyRequest): Promise<void> {
   }
   if (r.deal === undefined) {
     if (r.role === "auditor" && r.party === undefined) return;
-    throw new Problem(400, SERVICE.badRequest, `a ${r.role} key speaks for one party of one deal: give the deal and the party`, { field: "deal" });
+    throw new Problem(400, SERVICE.badRequest, `${aRole(r.role)} key speaks for one party of one deal: give the deal and the party`, { field: "deal" });
   }
   if ((await findDeal(db, r.deal)) === null) throw new Problem(404, SERVICE.unknownDeal, `there is no deal ${r.deal}`, { field: "deal" });
   if (r.party === undefined) {
     if (r.role === "auditor") return;
-    throw new Problem(400, SERVICE.badRequest, `a ${r.role} key speaks for one party: give the party`, { field: "party" });
+    throw new Problem(400, SERVICE.badRequest, `${aRole(r.role)} key speaks for one party: give the party`, { field: "party" });
   }
   const all = await versions(db, r.deal);
   const parties = termsOf(all[all.length - 1]!).header.parties.map((p) => p.name);

@@ -10,10 +10,10 @@ import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { SERVICE } from "../../diagnostics/codes/service.ts";
 import { TENOR_VERSION } from "../../version.ts";
+import type { Authenticator } from "../auth/authenticate.ts";
 import type { Database } from "../db/database.ts";
 import { amendDeal, createDeal, putPeriodData } from "../deals.ts";
-import { once, remember, requestHash, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
-import type { Who } from "../audit.ts";
+import { once, remember, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
 import type { JobQueue } from "../jobs.ts";
 import type { PeriodDataBody } from "../period-data.ts";
 import { asProblem, Problem } from "../problem.ts";
@@ -22,12 +22,16 @@ import { replayDeal } from "../replay.ts";
 import { settleDeal } from "../settlement.ts";
 import { findDeal } from "../store.ts";
 import type { TermsInput } from "../terms.ts";
+import { guard, principalOf, whoOf } from "./access.ts";
 import { parseJsonBody } from "./json-body.ts";
+import { keyRoutes } from "./key-routes.ts";
 import * as S from "./schemas.ts";
 
 export interface AppOptions {
   readonly db: Database;
   readonly jobs: JobQueue;
+  /** Who is speaking: API keys, and JWTs when configured. */
+  readonly auth: Authenticator;
   /** The largest request body, in bytes. */
   readonly bodyLimit: number;
   /** Periods settled in one transaction. */
@@ -59,6 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: "3.0.3",
       info: { title: "Tenor settlement service", version: TENOR_VERSION, description: "Stored terms, period-by-period settlement, replayable ledgers (docs/service.md)" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json["$id"] === "string" ? json["$id"] : `def-${i}`) },
   });
@@ -73,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addSchema(S.PROBLEM);
+  guard(app, options.auth);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const problem = problemOf(error);
@@ -86,25 +93,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void sendProblem(reply, new Problem(404, SERVICE.notFound, `there is no ${request.method} ${request.url.split("?")[0]}`));
   });
 
-  app.get("/health", { schema: { summary: "Is the service up", response: { 200: S.answer("{ ok: true }") } } }, async () => {
+  app.get("/health", { config: { public: true }, schema: { summary: "Is the service up", security: [], response: { 200: S.answer("{ ok: true }") } } }, async () => {
     await db.query("SELECT 1");
     return { ok: true, version: TENOR_VERSION, database: db.kind };
   });
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.post<{ Body: TermsInput }>("/deals", {
-    schema: { summary: "Store a deal's terms (a term sheet or a compiled artifact)", body: S.DEAL_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the deal: id, version, title, currency, periods, irSha256"), ...S.PROBLEMS } },
+    config: { action: "deal.create" }, schema: { summary: "Store a deal's terms (a term sheet or a compiled artifact)", body: S.DEAL_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the deal: id, version, title, currency, periods, irSha256"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, true)!;
     const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await createDeal(tx, request.body, whoOf(request)) })));
     return reply.code(answer.status).send(answer.body);
   });
 
-  app.get<{ Params: IdParams }>("/deals/:id", { schema: { summary: "A deal: its versions and how many periods are stored and settled", params: S.DEAL_PARAMS, response: { 200: S.answer("the deal"), ...S.PROBLEMS } } },
+  app.get<{ Params: IdParams }>("/deals/:id", { config: { action: "deal.read" }, schema: { summary: "A deal: its versions and how many periods are stored and settled", params: S.DEAL_PARAMS, response: { 200: S.answer("the deal"), ...S.PROBLEMS } } },
     async (request) => dealInfo(db, request.params.id));
 
   app.post<{ Params: IdParams; Body: TermsInput & { effective: string } }>("/deals/:id/versions", {
-    schema: { summary: "Amend a deal: new terms in force from a period start", params: S.DEAL_PARAMS, body: S.VERSION_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the new version"), ...S.PROBLEMS } },
+    // INTERIM (issue 18, until counsel's proposals land): an admin's direct amendment, under the admin-only action.
+    config: { action: "deal.create" }, schema: { summary: "Amend a deal: new terms in force from a period start", params: S.DEAL_PARAMS, body: S.VERSION_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the new version"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, true)!;
     const { effective, ...terms } = request.body;
@@ -112,19 +120,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(answer.status).send(answer.body);
   });
 
+  // INTERIM (issue 18, until the counterparty's events endpoint lands): the operator still sends the period's events with its inputs.
   app.put<{ Params: PeriodParams; Body: PeriodDataBody }>("/deals/:id/periods/:start", {
-    schema: { summary: "Store one period's inputs and events", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same data was stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
+    config: { action: "inputs.write" }, schema: { summary: "Store one period's inputs and events", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same data was stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const stored = await putPeriodData(db, request.params.id, request.params.start, request.body, whoOf(request));
     return reply.code(stored.created ? 201 : 200).send(stored);
   });
 
   app.get<{ Params: PeriodParams }>("/deals/:id/periods/:start", {
-    schema: { summary: "One period: its data, and once settled its ledger lines with their traces", params: S.PERIOD_PARAMS, response: { 200: S.answer("the period"), ...S.PROBLEMS } },
+    config: { action: "deal.read" }, schema: { summary: "One period: its data, and once settled its ledger lines with their traces", params: S.PERIOD_PARAMS, response: { 200: S.answer("the period"), ...S.PROBLEMS } },
   }, async (request) => periodView(db, request.params.id, request.params.start));
 
   app.post<{ Params: IdParams }>("/deals/:id/settle", {
-    schema: { summary: "Settle every period with data that is not settled yet, in order", params: S.DEAL_PARAMS, headers: S.IDEMPOTENCY_HEADERS, response: { 200: S.answer("the periods settled"), ...S.PROBLEMS } },
+    config: { action: "settle" }, schema: { summary: "Settle every period with data that is not settled yet, in order", params: S.DEAL_PARAMS, headers: S.IDEMPOTENCY_HEADERS, response: { 200: S.answer("the periods settled"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, false);
     const answer = await rememberedOr(keyed, async () => ({ status: 200, body: await settleDeal(db, request.params.id, whoOf(request), options.settleBatch) }));
@@ -132,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post<{ Body: { deals: string[] } }>("/settle", {
-    schema: { summary: "Queue settlement of many deals as jobs (any worker process may take them)", body: S.SETTLE_MANY_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 202: S.answer("the job ids"), ...S.PROBLEMS } },
+    config: { action: "settle.many" }, schema: { summary: "Queue settlement of many deals as jobs (any worker process may take them)", body: S.SETTLE_MANY_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 202: S.answer("the job ids"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, false);
     const answer = await rememberedOr(keyed, async () => {
@@ -143,7 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: { jobs?: string } }>("/jobs", {
-    schema: { summary: "How many of the given jobs (up to 400 comma-separated ids) are not finished, and which failed", querystring: { type: "object", properties: { jobs: { type: "string", maxLength: 14800 } } }, response: { 200: S.answer("{ pending, failed: [{ job, deal, error }] }"), ...S.PROBLEMS } },
+    config: { action: "settle.many" }, schema: { summary: "How many of the given jobs (up to 400 comma-separated ids) are not finished, and which failed", querystring: { type: "object", properties: { jobs: { type: "string", maxLength: 14800 } } }, response: { 200: S.answer("{ pending, failed: [{ job, deal, error }] }"), ...S.PROBLEMS } },
   }, async (request) => {
     const ids = (request.query.jobs ?? "").split(",").filter((s) => s !== "");
     if (ids.some((s) => !/^[0-9a-f-]{36}$/.test(s))) throw new Problem(400, SERVICE.badRequest, "jobs must be job ids as POST /settle gave them, separated by commas", { field: "jobs" });
@@ -151,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: IdParams; Querystring: { format: "json" | "csv"; trace: "true" | "false" } }>("/deals/:id/ledger", {
-    schema: { summary: "The ledger of the settled periods: JSON exactly as `tenor run --format json`, or CSV", params: S.DEAL_PARAMS, querystring: S.LEDGER_QUERY, response: { ...S.PROBLEMS } },
+    config: { action: "deal.read" }, schema: { summary: "The ledger of the settled periods: JSON exactly as `tenor run --format json`, or CSV", params: S.DEAL_PARAMS, querystring: S.LEDGER_QUERY, response: { ...S.PROBLEMS } },
   }, async (request, reply) => {
     const { format, trace } = request.query;
     const pieces = await ledgerPieces(db, request.params.id, format, trace === "true");
@@ -160,12 +169,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: IdParams }>("/deals/:id/exposure", {
-    schema: { summary: "Paid so far per clause, and each cap's headroom in its window", params: S.DEAL_PARAMS, response: { 200: S.answer("the exposure"), ...S.PROBLEMS } },
+    config: { action: "deal.read" }, schema: { summary: "Paid so far per clause, and each cap's headroom in its window", params: S.DEAL_PARAMS, response: { 200: S.answer("the exposure"), ...S.PROBLEMS } },
   }, async (request) => exposure(db, request.params.id));
 
   app.post<{ Params: IdParams }>("/deals/:id/replay", {
-    schema: { summary: "Re-settle every stored period from the stored terms and data; are they byte-identical", params: S.DEAL_PARAMS, response: { 200: S.answer("the replay report"), ...S.PROBLEMS } },
+    config: { action: "replay" }, schema: { summary: "Re-settle every stored period from the stored terms and data; are they byte-identical", params: S.DEAL_PARAMS, response: { 200: S.answer("the replay report"), ...S.PROBLEMS } },
   }, async (request) => replayDeal(db, request.params.id));
+
+  keyRoutes(app, db, options.auth);
 
   /** The stored answer of a retried request, else the write's (stored for the next retry). */
   async function rememberedOr(keyed: KeyedRequest | null, write: () => Promise<Answer>): Promise<Answer> {
@@ -180,23 +191,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/**
- * Who the audit log says made a write. Requests are not authenticated yet
- * (issue 18 adds keys and tokens): every one is recorded as `anonymous`,
- * with the hash of what it asked.
- */
-function whoOf(request: FastifyRequest): Who {
-  return { actor: "anonymous", role: "anonymous", requestSha256: requestHash({ key: "", method: request.method, path: request.url.split("?")[0]!, body: request.body ?? null }) };
-}
-
-/** The request's Idempotency-Key (a Problem when `required` and it has none). */
-function keyOf(request: FastifyRequest, required: boolean): KeyedRequest | null {
+/** The request's Idempotency-Key, its caller's own: another key's retry is another request (a Problem when `required` and it has none). */
+export function keyOf(request: FastifyRequest, required: boolean): KeyedRequest | null {
   const key = request.headers["idempotency-key"];
   if (typeof key !== "string" || key === "") {
     if (required) throw new Problem(400, SERVICE.idempotencyKeyMissing, "this request creates something: send an Idempotency-Key header (any unique string, the same on a retry)", { field: "Idempotency-Key" });
     return null;
   }
-  return { key, method: request.method, path: request.url.split("?")[0]!, body: request.body ?? null };
+  return { owner: principalOf(request).id, key, method: request.method, path: request.url.split("?")[0]!, body: request.body ?? null };
 }
 
 /** Fastify's own refusals (validation, body parsing, size) as problems; anything else as ours. */
@@ -256,5 +258,7 @@ function drain(body: IncomingMessage, maxBytes: number, maxMs: number): Promise<
 }
 
 function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  // RFC 6750: a 401 names the scheme the service takes.
+  if (problem.status === 401) reply.header("www-authenticate", "Bearer");
   return reply.code(problem.status).type("application/problem+json").send(problem.body());
 }

@@ -3,6 +3,8 @@
  * and the OpenAPI document (`GET /openapi.json`) is generated from the very
  * same objects, so the documentation cannot drift from what is enforced.
  */
+import { ROLES } from "../auth/roles.ts";
+
 const date = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "an ISO date, YYYY-MM-DD" } as const;
 
 export const PROBLEM = {
@@ -98,3 +100,20 @@ export const PROBLEMS = { "4xx": { $ref: "Problem#" }, "5xx": { $ref: "Problem#"
 export function answer(description: string) {
   return { description, type: "object", additionalProperties: true } as const;
 }
+
+export const KEY_BODY = {
+  type: "object",
+  additionalProperties: false,
+  required: ["role"],
+  properties: {
+    role: { type: "string", enum: ROLES },
+    deal: { type: "string", maxLength: 100, pattern: storable, description: "the deal the key speaks for (all roles but admin; optional for an auditor)" },
+    party: { type: "string", maxLength: 100, pattern: storable, description: "the party of the deal it speaks for (operator, counterparty, counsel)" },
+  },
+} as const;
+
+export const KEY_PARAMS = {
+  type: "object",
+  required: ["keyId"],
+  properties: { keyId: { type: "string", maxLength: 100, pattern: storable, description: "the key's id (tnr_ID_…)" } },
+} as const;
