@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `tenor` command: runs the bundle dist/tenor.mjs, rebuilding it first
-// when a source under grammar/ or src/ is newer (so edits take effect at once).
+// when a source under grammar/ or src/ is newer (so edits take effect at once),
+// or when a bundle built with it is missing.
 // Commands started together may all rebuild: scripts/build-cli.mjs renames each
 // finished bundle into place, so every one loads a whole bundle (test/cli/rebuild.test.ts).
 import { readdirSync, statSync } from "node:fs";
@@ -9,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = join(root, "dist", "tenor.mjs");
+// Built with it and loaded from beside it (scripts/build-cli.mjs): the portfolio worker and the language server.
+const besides = [join(root, "dist", "portfolio-worker.cjs"), join(root, "dist", "tenor-lsp.mjs")];
 
 function newestSource(dir) {
   let newest = 0;
@@ -21,6 +24,7 @@ function newestSource(dir) {
 
 function bundleIsStale() {
   try {
+    for (const file of besides) statSync(file);
     return statSync(bundle).mtimeMs < Math.max(newestSource(join(root, "src")), newestSource(join(root, "grammar")));
   } catch {
     return true;

@@ -185,7 +185,8 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
       startColumn: m.startColumn,
       endLineNumber: m.endLineNumber,
       endColumn: m.endColumn,
-      relatedInformation: m.related.map((r) => ({ resource: editorModel.uri, message: r.message, startLineNumber: r.startLineNumber, startColumn: r.startColumn, endLineNumber: r.endLineNumber, endColumn: r.endColumn })),
+      // Places in imported files (the bundled stdlib) have no model of their own here.
+      relatedInformation: m.related.filter((r) => r.file === undefined).map((r) => ({ resource: editorModel.uri, message: r.message, startLineNumber: r.startLineNumber, startColumn: r.startColumn, endLineNumber: r.endLineNumber, endColumn: r.endColumn })),
     };
   }
 

@@ -17,15 +17,30 @@ export const BUNDLE = join(root, "dist", "tenor.mjs");
  * while require() loads an ES module aborts the process (src/cli/portfolio/pool.ts).
  */
 export const WORKER = join(root, "dist", "portfolio-worker.cjs");
+/** The language server of `tenor lsp` (src/lsp/server.ts), beside the CLI bundle: only that command loads it. */
+export const LSP = join(root, "dist", "tenor-lsp.mjs");
+
+/** CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling. */
+const FROM_NODE_MODULES = ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress"];
 
 export async function buildCli() {
   await buildWorker();
+  await buildLsp();
+  // The CLI last: a command that loads the new CLI bundle finds the new worker and server beside it.
   await buildInPlace(BUNDLE, {
     entryPoints: [join(root, "src", "cli", "main.ts")],
     ...NODE_BUNDLE,
-    // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
     // The service's packages too: PGlite finds its WebAssembly beside its own files.
-    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress", "fastify", "@fastify/swagger", "@electric-sql/pglite", "pg", "pg-boss"],
+    external: [...FROM_NODE_MODULES, "fastify", "@fastify/swagger", "@electric-sql/pglite", "pg", "pg-boss"],
+  });
+}
+
+/** The language server: Tenor's analysis bundled, the protocol libraries (CommonJS) from node_modules. */
+export async function buildLsp() {
+  await buildInPlace(LSP, {
+    entryPoints: [join(root, "src", "lsp", "server.ts")],
+    ...NODE_BUNDLE,
+    external: [...FROM_NODE_MODULES, "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"],
   });
 }
 

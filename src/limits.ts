@@ -12,6 +12,7 @@
  * - `maxInputBytes`, `maxInputRows`, `maxEvents`: the inputs loader
  *   (src/inputs/load-inputs.ts), TN3125 / TN3126 / TN3127.
  */
+import { groupDigits as groupDecimalText } from "./text/group-digits.ts";
 export interface Limits {
   /** Largest term sheet accepted, in UTF-8 bytes. */
   readonly maxSourceBytes: number;
@@ -73,5 +74,5 @@ export function exceedsUtf8Bytes(text: string, max: number): boolean {
 
 /** `12345678` → `12,345,678`, without locale functions (output must not depend on the machine). */
 export function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return groupDecimalText(String(n));
 }

@@ -8,9 +8,10 @@
  */
 import type { editor, IDisposable, languages, Position } from "monaco-editor/editor";
 import { tenorMonarch } from "../../src/editor/monarch.ts";
-import { completionsAt } from "../../src/editor/completion.ts";
+import { TENOR_LANGUAGE_CONFIGURATION } from "../../src/editor/language-configuration.ts";
+import { COMPLETION_KIND_NAMES, completionsAt } from "../../src/editor/completion.ts";
 import type { CompletionKind } from "../../src/editor/completion.ts";
-import { definitionAt, hoverAt } from "../../src/editor/lookup.ts";
+import { definitionAt, hoverAt, hoverMarkdown } from "../../src/editor/lookup.ts";
 import { formatSource } from "../../src/syntax/print.ts";
 import type { SymbolIndex } from "../../src/editor/symbols.ts";
 import type { Range } from "../../src/diagnostics/range.ts";
@@ -21,42 +22,10 @@ export const TENOR_LANGUAGE = "tenor";
 /** Where the providers get the index for a model's current text (null: not available in time). */
 export type IndexFor = (model: editor.ITextModel) => Promise<SymbolIndex | null>;
 
-const configuration: languages.LanguageConfiguration = {
-  comments: { lineComment: "//" },
-  brackets: [["{", "}"], ["(", ")"]],
-  autoClosingPairs: [
-    { open: "{", close: "}" },
-    { open: "(", close: ")" },
-    { open: '"', close: '"', notIn: ["string", "comment"] },
-  ],
-  surroundingPairs: [
-    { open: "{", close: "}" },
-    { open: "(", close: ")" },
-    { open: '"', close: '"' },
-  ],
-  wordPattern: /[A-Za-z_][A-Za-z0-9_]*|\d[\d_]*(?:\.\d[\d_]*)?/,
-};
+const configuration: languages.LanguageConfiguration = TENOR_LANGUAGE_CONFIGURATION;
 
 function kindOf(kind: CompletionKind): languages.CompletionItemKind {
-  const K = monaco.languages.CompletionItemKind;
-  switch (kind) {
-    case "keyword": return K.Keyword;
-    case "snippet": return K.Snippet;
-    case "party": return K.Struct;
-    case "currency": case "unit": return K.Unit;
-    case "input": return K.Field;
-    case "event": return K.Event;
-    case "eventArg": return K.TypeParameter;
-    case "const": return K.Constant;
-    case "schedule": return K.Value;
-    case "tiers": return K.Enum;
-    case "clause": return K.Module;
-    case "let": case "balance": return K.Variable;
-    case "periodFact": return K.Property;
-    case "builtin": return K.Function;
-    case "template": return K.Class;
-    case "calendar": return K.EnumMember;
-  }
+  return monaco.languages.CompletionItemKind[COMPLETION_KIND_NAMES[kind]];
 }
 
 function toMonacoRange(model: editor.ITextModel, r: Range): monaco.IRange {
@@ -65,10 +34,6 @@ function toMonacoRange(model: editor.ITextModel, r: Range): monaco.IRange {
   return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
 }
 
-/** Markdown special characters in plain text, escaped. */
-function plain(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, "\\$&");
-}
 
 /** Registers the language, its highlighting and its providers; returns what to dispose. */
 export function registerTenor(indexFor: IndexFor): IDisposable[] {
@@ -115,10 +80,7 @@ export function registerTenor(indexFor: IndexFor): IDisposable[] {
         if (info === null) return null;
         return {
           range: toMonacoRange(model, info.range),
-          contents: [
-            { value: `\`\`\`tenor\n${info.signature}\n\`\`\`` },
-            ...(info.details.length === 0 ? [] : [{ value: info.details.map(plain).join("  \n") }]),
-          ],
+          contents: hoverMarkdown(info.signature, info.details).map((value) => ({ value })),
         };
       },
     }),

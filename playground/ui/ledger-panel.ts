@@ -7,7 +7,7 @@
  */
 import type { Ledger, LedgerLine, LedgerPeriod } from "../../src/ledger/ledger.ts";
 import { h, replaceChildren } from "./dom.ts";
-import { groupDigits } from "./money.ts";
+import { groupDigits } from "../../src/text/group-digits.ts";
 
 export interface LineSelection {
   readonly period: LedgerPeriod;

@@ -1,7 +1,7 @@
 /** The term sheet's `test` blocks, as `tenor test` reports them; each links to its line. */
 import type { TestView } from "../../src/editor/analyze.ts";
 import { h, replaceChildren } from "./dom.ts";
-import { groupDigits } from "./money.ts";
+import { groupDigits } from "../../src/text/group-digits.ts";
 
 export class TestsPanel {
   readonly element = h("div", { class: "tests-panel" });

@@ -4,7 +4,7 @@
  * shows its declaration in the editor.
  */
 import { h, replaceChildren } from "./dom.ts";
-import { groupDigits } from "./money.ts";
+import { groupDigits } from "../../src/text/group-digits.ts";
 import type { LineSelection } from "./ledger-panel.ts";
 
 export class TracePanel {

@@ -10,6 +10,7 @@ import { compileCommand } from "./commands/compile.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
+import { lspCommand } from "./commands/lsp.ts";
 import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
@@ -58,6 +59,13 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-w, --write", "rewrite the file in place")
     .addOption(new Option("-c, --check", "exit 1 and name the file when it is not formatted").conflicts("write"))
     .action((file: string, opts: { write?: boolean; check?: boolean }) => setExit(fmtCommand(io, file, opts)));
+
+  program
+    .command("lsp")
+    .description("run the language server for editors on standard input and output (docs/editors.md)")
+    // Clients such as vscode-languageclient add --stdio; it is the only transport.
+    .option("--stdio", "talk the Language Server Protocol over standard input and output (the default)")
+    .action(async () => setExit(await lspCommand()));
 
   program
     .command("compile")

@@ -1,6 +1,7 @@
 /**
- * One analysis of the playground's state (source + inputs), as the
- * analysis worker runs it after every edit: the CLI's own pipeline
+ * One analysis of an editor's state (source + inputs), as the playground's
+ * analysis worker and the language server (src/lsp) run it after every
+ * edit: the CLI's own pipeline
  * (src/api.ts: checkSource, then settleChecked for `run` — exactly what
  * runSource chains — and testSource for `test`) plus what the
  * editor needs beside it: markers, the symbol index, the chart series.
@@ -31,8 +32,18 @@ export interface AnalysisRequest {
   /** Increases with every edit; the editor drops results for older versions. */
   readonly version: number;
   readonly source: string;
-  /** The inputs as a JSON inputs file (docs/language.md §11 "JSON"): `{ "periods": […], "events": […] }`. */
-  readonly inputs: string;
+  /**
+   * The inputs as a JSON inputs file (docs/language.md §11 "JSON"): `{ "periods": […], "events": […] }`;
+   * null when there are none (an editor's sheet without an inputs file): the sheet is checked, not settled.
+   */
+  readonly inputs: string | null;
+  /** How messages name the inputs file (default INPUTS_FILE_NAME). */
+  readonly inputsName?: string;
+}
+
+export interface AnalysisOptions extends SourceOptions {
+  /** Run the sheet's test blocks (default true; the language server shows no tests). */
+  readonly tests?: boolean;
 }
 
 /** Which step reported a problem: the term sheet, the inputs, or the run. */
@@ -83,7 +94,7 @@ export interface AnalysisResult {
   /** `tenor run --format json` output for this ledger. */
   readonly ledgerJson: string | null;
   readonly failure: RunFailure | null;
-  /** null when the term sheet does not check. */
+  /** null when the term sheet does not check, or tests were not asked for. */
   readonly tests: readonly TestView[] | null;
   readonly series: ChartSeries | null;
 }
@@ -131,10 +142,11 @@ function testViews(results: readonly TestResult[], map: LineMap): TestView[] {
 }
 
 /**
- * Checks, settles and tests the playground's state. Never throws on bad input.
- * `options.modules` serves imports (the playground bundles the stdlib).
+ * Checks, settles and tests an editor's state. Never throws on bad input.
+ * `options.modules` serves imports (the playground bundles the stdlib, the
+ * language server reads them from disk as the CLI does).
  */
-export function analyze(request: AnalysisRequest, options: SourceOptions = {}): AnalysisResult {
+export function analyze(request: AnalysisRequest, options: AnalysisOptions = {}): AnalysisResult {
   const { version, source } = request;
   const map = new LineMap(source);
   const checked = checkSource(source, options);
@@ -146,27 +158,36 @@ export function analyze(request: AnalysisRequest, options: SourceOptions = {}): 
   if (checked.value === null) {
     return {
       ...base,
-      markers: toMarkers(checked.diagnostics, source),
+      markers: toMarkers(checked.diagnostics, source, checked.files),
       problems: problems(checked.diagnostics, "source", map),
       ledger: null, ledgerJson: null, failure: "source", tests: null, series: null,
     };
   }
-  const files: InputFile[] = [{ name: INPUTS_FILE_NAME, text: request.inputs }];
+  // `tenor test`: its own check of the same text is a few milliseconds.
+  const tested = options.tests === false ? null : testSource(source, options).value;
+  const tests = tested === null ? null : testViews(tested, map);
+  if (request.inputs === null) {
+    return {
+      ...base,
+      markers: toMarkers(checked.diagnostics, source, checked.files),
+      problems: problems(checked.diagnostics, "source", map),
+      ledger: null, ledgerJson: null, failure: null, tests, series: null,
+    };
+  }
+  const files: InputFile[] = [{ name: request.inputsName ?? INPUTS_FILE_NAME, text: request.inputs }];
   const settled = settleChecked(checked.value, files);
   // Run-time errors inside a template instance are shown at its `use`.
   const run = { ...settled, diagnostics: checked.sources.mapDiagnostics(settled.diagnostics) };
   const runPhase: ProblemPhase = run.failure === "inputs" ? "inputs" : "run";
   const all = [...checked.diagnostics, ...run.diagnostics];
-  // `tenor test`: its own check of the same text is a few milliseconds.
-  const tests = testSource(source, options).value;
   return {
     ...base,
-    markers: toMarkers(all, source),
+    markers: toMarkers(all, source, checked.files),
     problems: [...problems(checked.diagnostics, "source", map), ...problems(run.diagnostics, runPhase, map)],
     ledger: run.ledger,
     ledgerJson: run.ledger === null ? null : ledgerToJson(run.ledger),
     failure: run.failure,
-    tests: tests === null ? null : testViews(tests, map),
+    tests,
     series: run.ledger === null ? null : chartSeries(checked.value, run.ledger, source),
   };
 }

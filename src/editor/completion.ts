@@ -12,6 +12,31 @@ import type { SymbolIndex, SymbolKind, TenorSymbol } from "./symbols.ts";
 
 export type CompletionKind = "keyword" | "snippet" | SymbolKind;
 
+/**
+ * How editors show each kind: the name of the item kind in Monaco's and in
+ * the Language Server Protocol's `CompletionItemKind` (both have these names).
+ */
+export const COMPLETION_KIND_NAMES = {
+  keyword: "Keyword",
+  snippet: "Snippet",
+  party: "Struct",
+  currency: "Unit",
+  unit: "Unit",
+  input: "Field",
+  event: "Event",
+  eventArg: "TypeParameter",
+  const: "Constant",
+  schedule: "Value",
+  tiers: "Enum",
+  clause: "Module",
+  let: "Variable",
+  balance: "Variable",
+  periodFact: "Property",
+  builtin: "Function",
+  template: "Class",
+  calendar: "EnumMember",
+} as const satisfies Record<CompletionKind, string>;
+
 export interface Completion {
   readonly label: string;
   readonly kind: CompletionKind;

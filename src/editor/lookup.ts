@@ -53,6 +53,16 @@ export interface HoverInfo {
   readonly details: readonly string[];
 }
 
+/** Markdown's special characters in plain text, escaped. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, "\\$&");
+}
+
+/** A hover as Markdown paragraphs: the signature as Tenor code, then the details as text, a line each. */
+export function hoverMarkdown(signature: string, details: readonly string[]): string[] {
+  return [`\`\`\`tenor\n${signature}\n\`\`\``, ...(details.length === 0 ? [] : [details.map(plain).join("  \n")])];
+}
+
 /** What to show when hovering at `offset`. */
 export function hoverAt(index: SymbolIndex, offset: number): HoverInfo | null {
   const hit = symbolAt(index, offset);

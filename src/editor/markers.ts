@@ -17,11 +17,17 @@ export interface LineSpan {
   readonly endColumn: number;
 }
 
+/** A further place of a marker; in an imported file (as messages name it, `stdlib/buyback.tenor`) when `file` is set. */
+export interface RelatedSpan extends LineSpan {
+  readonly message: string;
+  readonly file?: string;
+}
+
 export interface EditorMarker extends LineSpan {
   readonly severity: Severity;
   readonly code: string;
   readonly message: string;
-  readonly related: readonly (LineSpan & { readonly message: string })[];
+  readonly related: readonly RelatedSpan[];
 }
 
 /**
@@ -43,19 +49,33 @@ export function lineSpan(map: LineMap, range: Range): LineSpan {
   return { startLineNumber: a.line, startColumn: a.column, endLineNumber: b.line, endColumn: b.column };
 }
 
-/** Markers for the diagnostics that point into the source (data diagnostics have no range and are listed elsewhere). */
-export function toMarkers(diagnostics: readonly Diagnostic[], source: string): EditorMarker[] {
+/**
+ * Markers for the diagnostics that point into the source (data diagnostics
+ * have no range and are listed elsewhere). A related place in an imported
+ * file is measured in that file's text (`files`, by the path messages use),
+ * and left out when that text is not at hand.
+ */
+export function toMarkers(diagnostics: readonly Diagnostic[], source: string, files: ReadonlyMap<string, string> = new Map()): EditorMarker[] {
   const map = new LineMap(source);
+  const maps = new Map<string, { map: LineMap; text: string }>();
+  const mapOf = (file: string | undefined) => {
+    if (file === undefined) return { map, text: source };
+    const text = files.get(file);
+    if (text === undefined) return null;
+    if (!maps.has(file)) maps.set(file, { map: new LineMap(text), text });
+    return maps.get(file)!;
+  };
   const out: EditorMarker[] = [];
   for (const d of diagnostics) {
     if (d.range === undefined) continue;
-    out.push({
-      ...lineSpan(map, visibleRange(d.range, source)),
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      related: (d.related ?? []).map((r) => ({ ...lineSpan(map, visibleRange(r.range, source)), message: r.message })),
-    });
+    const related: RelatedSpan[] = [];
+    for (const r of d.related ?? []) {
+      const at = mapOf(r.file);
+      if (at === null) continue;
+      const span = { ...lineSpan(at.map, visibleRange(r.range, at.text)), message: r.message };
+      related.push(r.file === undefined ? span : { ...span, file: r.file });
+    }
+    out.push({ ...lineSpan(map, visibleRange(d.range, source)), severity: d.severity, code: d.code, message: d.message, related });
   }
   return out;
 }

@@ -76,3 +76,37 @@ export function clauseSnippets(index: SymbolIndex): ClauseSnippet[] {
     },
   ];
 }
+
+/**
+ * A snippet as the plain text it inserts with every tab stop at its default,
+ * for an editor without snippets (`${1:a}` → `a`, `$0` → nothing, `\t` →
+ * the formatter's two spaces).
+ */
+export function snippetText(snippet: string): string {
+  let out = "";
+  let i = 0;
+  let open = 0; // tab stops `${n:` whose `}` is still to come
+  while (i < snippet.length) {
+    const c = snippet[i]!;
+    if (c === "\\" && i + 1 < snippet.length && "$}\\".includes(snippet[i + 1]!)) {
+      out += snippet[i + 1];
+      i += 2;
+    } else if (c === "$") {
+      const stop = /^\$(?:\d+|\{\d+\}|\{\d+:)/.exec(snippet.slice(i))?.[0];
+      if (stop === undefined) {
+        out += c;
+        i += 1;
+      } else {
+        if (stop.endsWith(":")) open += 1; // a default's text follows; its `}` is dropped below
+        i += stop.length;
+      }
+    } else if (c === "}" && open > 0) {
+      open -= 1;
+      i += 1;
+    } else {
+      out += c === "\t" ? "  " : c;
+      i += 1;
+    }
+  }
+  return out;
+}

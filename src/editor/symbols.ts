@@ -287,7 +287,12 @@ class IndexBuilder {
       case "Use":
         this.ref(d.template, this.templateIds.get(d.template.text));
         this.useBlocks.push({ template: d.template.text, range: d.range });
-        for (const a of d.args) this.expr(a.value, []);
+        for (const a of d.args) {
+          // A template's parameter may take a party, an event, a unit or a calendar: a bare name that is no value is one of those.
+          const v = a.value;
+          if (v.kind === "NameRef" && !this.globals.has(v.name.text)) this.ref(v.name, this.nonValue(v.name.text));
+          else this.expr(v, []);
+        }
         break;
       case "Import":
         for (const n of d.names) this.ref(n, this.templateIds.get(n.text));
@@ -434,6 +439,11 @@ class IndexBuilder {
       this.expr(x.amount, []);
       if (x.clause !== null) this.ref(x.clause, this.clauseIds.get(x.clause.text));
     }
+  }
+
+  /** The party, event, unit or calendar a name given to a template's parameter stands for. */
+  private nonValue(name: string): number | undefined {
+    return this.parties.get(name) ?? this.events.get(name) ?? this.units.get(name) ?? this.calendars.get(name);
   }
 
   private party(n: Name): void {

@@ -86,4 +86,14 @@ describe("one analysis of the playground's state", () => {
     ]);
     expect(series!.caps[2]!.text).toBe("cap guaranteed over term");
   });
+
+  it("checks a sheet without inputs and settles nothing, and runs no tests when told not to", () => {
+    const checked = analyze({ version: 4, source: SMALL, inputs: null });
+    expect([checked.failure, checked.ledger, checked.problems]).toEqual([null, null, []]);
+    expect(checked.tests).toEqual([]);
+    const bad = analyze({ version: 5, source: SMALL, inputs: '{"periods": [{"period": "2026-01-01"}]}', inputsName: "deal.inputs.json" }, { tests: false });
+    expect(bad.failure).toBe("inputs");
+    expect(bad.tests).toBeNull();
+    expect(bad.problems[0]!.message).toContain("revenue");
+  });
 });

@@ -23,6 +23,16 @@ describe("diagnostics as Monaco markers", () => {
     expect(markers[0]!.related).toEqual([{ startLineNumber: 1, startColumn: 7, endLineNumber: 1, endColumn: 8, message: "first declared here" }]);
   });
 
+  it("measures a related place in an imported file in that file's text, and leaves it out without the text", () => {
+    const imported = "template const t(x: number) =\n  x * 2\n";
+    const d = { code: "TN2208", severity: "error" as const, message: "x takes a number", range: { start: 6, end: 7 },
+      related: [{ range: { start: 32, end: 33 }, message: "the parameter x", file: "stdlib/t.tenor" }] };
+    expect(toMarkers([d], text, new Map([["stdlib/t.tenor", imported]]))[0]!.related).toEqual([
+      { startLineNumber: 2, startColumn: 3, endLineNumber: 2, endColumn: 4, message: "the parameter x", file: "stdlib/t.tenor" },
+    ]);
+    expect(toMarkers([d], text)[0]!.related).toEqual([]);
+  });
+
   it("widens an empty range to a character so the squiggle shows", () => {
     expect(visibleRange({ start: 6, end: 6 }, text)).toEqual({ start: 6, end: 7 });
     // At a line end: the character before.

@@ -116,16 +116,20 @@ export function readInputsFile(io: Io, path: string): Read<{ readonly file: Inpu
       return { exit: EXIT.dataErrors };
     case "invalid": {
       const name = inputName(path, read.utf8.lossyText);
-      const at = new LineMap(read.utf8.lossyText).position(read.utf8.textOffset);
-      const d: Diagnostic = {
-        code: INPUT.invalidUtf8,
-        severity: "error",
-        message: `inputs file ${displayPath(name)} is not valid UTF-8: ${describeUtf8Error(read.utf8)} (line ${at.line}, column ${at.column}); save it as UTF-8`,
-      };
-      io.stderr(renderDiagnostics([d], displayPath(name), null) + "\n");
+      io.stderr(renderDiagnostics([invalidInputsDiagnostic(name, read.utf8)], displayPath(name), null) + "\n");
       return { exit: EXIT.dataErrors };
     }
   }
+}
+
+/** TN3128: an inputs file that is not UTF-8, at its first bad byte's line and column. */
+export function invalidInputsDiagnostic(name: string, e: Utf8Error): Diagnostic {
+  const at = new LineMap(e.lossyText).position(e.textOffset);
+  return {
+    code: INPUT.invalidUtf8,
+    severity: "error",
+    message: `inputs file ${displayPath(name)} is not valid UTF-8: ${describeUtf8Error(e)} (line ${at.line}, column ${at.column}); save it as UTF-8`,
+  };
 }
 
 /** The module host of a term sheet's imports, reading through the Io with the term sheet's bounds; `read` lists every file it read. */

@@ -1,7 +1,8 @@
 /**
- * Display of decimal strings: digit groups with a thin comma, the text
- * otherwise exactly as the ledger has it (no locale functions, no
- * conversion to a JS number).
+ * Display of decimal strings: digit groups with a comma, the text otherwise
+ * exactly as the ledger has it (no locale functions, no conversion to a JS
+ * number). The playground, the language server's ledger totals and the
+ * CLI's byte counts (src/limits.ts) show numbers this way.
  */
 
 /** `-1234567.89` → `-1,234,567.89`. Anything that is not a plain decimal is returned as is. */
