@@ -25,7 +25,7 @@ export async function buildCli() {
     ...NODE_BUNDLE,
     // CommonJS packages load fine from node_modules; chevrotain (hundreds of ES modules) is the one worth bundling.
     // The service's packages too: PGlite finds its WebAssembly beside its own files.
-    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress", "fastify", "@fastify/swagger", "@electric-sql/pglite", "pg", "pg-boss"],
+    external: ["commander", "csv-parse", "csv-parse/*", "piscina", "cli-progress", "fastify", "@fastify/swagger", "@fastify/rate-limit", "@electric-sql/pglite", "pg", "pg-boss"],
   });
 }
 
