@@ -55,7 +55,8 @@ export function serverOptions(transport: Transport): {
 } {
   const ms = transport.requestTimeoutMs;
   // Node checks for requests past their time every connectionsCheckingInterval (30 s by default): often enough for the bound to hold.
-  const server: ServerOptions = { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(ms / 4))) };
+  // The headers' own bound (Node's 60 s) must not outlast the request's.
+  const server: ServerOptions = { connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(ms / 4))), headersTimeout: Math.min(60_000, ms) };
   return {
     requestTimeout: ms,
     connectionTimeout: ms,
