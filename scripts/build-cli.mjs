@@ -31,7 +31,7 @@ export async function buildCli() {
     entryPoints: [join(root, "src", "cli", "main.ts")],
     ...NODE_BUNDLE,
     // The service's packages too: PGlite finds its WebAssembly beside its own files.
-    external: [...FROM_NODE_MODULES, "fastify", "@fastify/swagger", "@electric-sql/pglite", "pg", "pg-boss"],
+    external: [...FROM_NODE_MODULES, "fastify", "@fastify/swagger", "@fastify/rate-limit", "@electric-sql/pglite", "pg", "pg-boss"],
   });
 }
 

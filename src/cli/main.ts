@@ -11,6 +11,7 @@ import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { lspCommand } from "./commands/lsp.ts";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
@@ -104,7 +105,17 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--concurrency <n>", "settle jobs worked at once in this process", "4")
     .option("--body-limit <bytes>", "the largest request body")
     .option("--settle-batch <n>", "periods settled in one transaction (1: each period its own)", "500")
-    .option("--log", "log each request as a JSON line on standard error")
+    .option("--log", "log each request as a JSON line on standard error (no key, token or body in it)")
+    .option("--tls-cert <file>", "serve HTTPS with this certificate (PEM, with its chain); needs --tls-key")
+    .option("--tls-key <file>", "the certificate's private key (PEM)")
+    .option("--insecure", "allow plain HTTP on an address other machines reach (refused without it: use TLS or a reverse proxy)")
+    .option("--jwks <url|file>", "also take bearer JWTs signed by these keys: the identity provider's JWKS (an https URL, or a file)")
+    .option("--jwt-issuer <iss>", "the issuer (iss) a token must name; needs --jwks")
+    .option("--jwt-audience <aud>", "the audience (aud) a token must name; needs --jwks")
+    .option("--jwt-claims <names>", "the claims holding the role, deal and party (default role=tenor_role,deal=tenor_deal,party=tenor_party)")
+    .option("--rate-limit <n>", "at most N requests a minute per key (per client address before authentication), then 429 (default: no limit)")
+    .option("--request-timeout <ms>", "a request must arrive whole within MS, an idle connection is closed after MS", String(DEFAULT_REQUEST_TIMEOUT_MS))
+    .option("--trust-proxy <addresses>", "proxies (addresses, CIDRs, loopback) whose X-Forwarded-For names the client")
     .action(async (opts: ServeCliOptions) => setExit(await serveCommand(io, { ...opts, log: opts.log === true })));
 
   serve.enablePositionalOptions();

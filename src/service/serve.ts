@@ -6,7 +6,9 @@
  * and jobs finish, then the database closes.
  */
 import { authenticator } from "./auth/authenticate.ts";
+import { jwtVerifier, type JwtConfig } from "./auth/jwt.ts";
 import { buildApp, DEFAULT_BODY_LIMIT } from "./http/app.ts";
+import { PLAIN, type Transport } from "./http/transport.ts";
 import { startJobs } from "./jobs.ts";
 import { describe, openDatabase, type WhereOptions } from "./open-database.ts";
 
@@ -21,6 +23,10 @@ export interface ServeOptions extends WhereOptions {
   /** Periods settled in one transaction. */
   readonly settleBatch: number;
   readonly log: boolean;
+  /** Bearer JWTs of an identity provider, besides API keys. */
+  readonly jwt?: JwtConfig;
+  /** HTTPS, timeouts, rate limits. */
+  readonly transport?: Transport;
 }
 
 export interface Running {
@@ -34,7 +40,9 @@ export interface Running {
 export async function serve(options: ServeOptions, say: (line: string) => void): Promise<Running> {
   const db = await openDatabase(options);
   const jobs = await startJobs(db, { workers: options.workers, settleBatch: options.settleBatch, onError: (e) => say(`tenor serve: job error: ${e instanceof Error ? e.message : String(e)}`) });
-  const app = options.workerOnly ? null : await buildApp({ db, jobs, auth: authenticator(db, null), bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, settleBatch: options.settleBatch, log: options.log });
+  const transport = options.transport ?? PLAIN;
+  const auth = authenticator(db, options.jwt === undefined ? null : jwtVerifier(options.jwt));
+  const app = options.workerOnly ? null : await buildApp({ db, jobs, auth, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, settleBatch: options.settleBatch, log: options.log, transport });
   let url: string | null = null;
   if (app !== null) {
     try {
@@ -48,7 +56,7 @@ export async function serve(options: ServeOptions, say: (line: string) => void):
     }
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : options.port;
-    url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+    url = `${transport.tls === null ? "http" : "https"}://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
     say(`tenor serve: listening on ${url} (${describe(options)}; ${options.workers} job worker${options.workers === 1 ? "" : "s"})`);
   } else {
     say(`tenor serve: working settle jobs (${describe(options)}; ${options.workers} worker${options.workers === 1 ? "" : "s"})`);

@@ -13,7 +13,7 @@ export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const CLI = join(ROOT, "bin", "tenor.mjs");
 
 export interface ServiceProcess {
-  /** http://127.0.0.1:PORT (null for a worker only). */
+  /** http://127.0.0.1:PORT, https:// with --tls-cert (null for a worker only). */
   readonly url: string | null;
   /** An admin key, made with `tenor serve keys create --role admin` before the server started; request() sends it to this server by default. */
   readonly adminKey: string;
@@ -66,7 +66,7 @@ export function startService(options: StartOptions): Promise<ServiceProcess> {
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => {
       err += chunk;
-      const listening = /listening on (http:\/\/\S+)/.exec(err);
+      const listening = /listening on (https?:\/\/\S+)/.exec(err);
       if (listening !== null || /working settle jobs/.test(err)) {
         clearTimeout(timer);
         if (listening !== null) adminKeys.set(listening[1]!, adminKey);

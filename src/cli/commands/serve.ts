@@ -6,8 +6,9 @@
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import type { Io } from "../io.ts";
 import type { Database } from "../../service/db/database.ts";
+import { countOption, securityOptions, UsageError, type SecurityCliOptions } from "./serve-security.ts";
 
-export interface ServeCliOptions {
+export interface ServeCliOptions extends SecurityCliOptions {
   readonly host: string;
   readonly port: string;
   readonly data?: string;
@@ -21,20 +22,20 @@ export interface ServeCliOptions {
   readonly log: boolean;
 }
 
-function count(io: Io, text: string, what: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    io.stderr(`tenor serve: ${what} must be an integer from ${min} to ${max}, not ${JSON.stringify(text)}\n`);
-    return null;
-  }
-  return Number(text);
-}
-
 export async function serveCommand(io: Io, options: ServeCliOptions): Promise<ExitCode> {
-  const port = count(io, options.port, "--port", 0, 65535);
-  const concurrency = count(io, options.concurrency, "--concurrency", 1, 64);
-  const bodyLimit = options.bodyLimit === undefined ? undefined : count(io, options.bodyLimit, "--body-limit", 1024, 1 << 30);
-  const settleBatch = count(io, options.settleBatch, "--settle-batch", 1, 10_000);
-  if (port === null || concurrency === null || bodyLimit === null || settleBatch === null) return EXIT.usage;
+  let port, concurrency, bodyLimit, settleBatch, security;
+  try {
+    port = countOption(options.port, "--port", 0, 65535);
+    concurrency = countOption(options.concurrency, "--concurrency", 1, 64);
+    bodyLimit = options.bodyLimit === undefined ? undefined : countOption(options.bodyLimit, "--body-limit", 1024, 1 << 30);
+    settleBatch = countOption(options.settleBatch, "--settle-batch", 1, 10_000);
+    security = await securityOptions(io, options.host, options.worker !== true, options);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`tenor serve: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (security.warning !== null) io.stderr(`${security.warning}\n`);
   const { serve } = await import("../../service/serve.ts");
   try {
     const running = await serve({
@@ -47,6 +48,8 @@ export async function serveCommand(io: Io, options: ServeCliOptions): Promise<Ex
       ...(bodyLimit === undefined ? {} : { bodyLimit }),
       settleBatch,
       log: options.log,
+      ...(security.jwt === undefined ? {} : { jwt: security.jwt }),
+      transport: security.transport,
     }, (line) => io.stderr(`${line}\n`));
     await running.stopped;
     return EXIT.ok;

@@ -25,6 +25,9 @@ import type { TermsInput } from "../terms.ts";
 import { guard, principalOf, whoOf } from "./access.ts";
 import { parseJsonBody } from "./json-body.ts";
 import { keyRoutes } from "./key-routes.ts";
+import { loggerOptions } from "./log.ts";
+import { limitRate } from "./rate-limit.ts";
+import { PLAIN, serverOptions, type Transport } from "./transport.ts";
 import * as S from "./schemas.ts";
 
 export interface AppOptions {
@@ -38,6 +41,8 @@ export interface AppOptions {
   readonly settleBatch: number;
   /** Log requests (as JSON lines) to standard error. */
   readonly log: boolean;
+  /** HTTPS, timeouts, rate limits (default: plain HTTP, the default timeout, no limit). */
+  readonly transport?: Transport;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -47,12 +52,13 @@ type PeriodParams = { id: string; start: string };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, jobs } = options;
+  const transport = options.transport ?? PLAIN;
   const app = Fastify({
+    ...serverOptions(transport),
     bodyLimit: options.bodyLimit,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    // Standard error, as `--log` promises: standard output may be a pipe nobody reads.
-    logger: options.log ? { level: "info", stream: process.stderr } : false,
+    logger: loggerOptions(options.log),
     // Refuse what the schema does not name, rather than silently dropping it; and
     // a number where a string belongs, rather than coercing it (`{"source": 5}`).
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
@@ -79,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addSchema(S.PROBLEM);
+  // Before the guard: an address refused too often is refused before authentication.
+  if (transport.rateLimit > 0) await limitRate(app, transport.rateLimit);
   guard(app, options.auth);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
