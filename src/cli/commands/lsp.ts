@@ -4,7 +4,10 @@
  * (dist/tenor-lsp.mjs; src/lsp/server.ts when running from source), loaded
  * here and only here: `tenor --version` or `tenor run` never load it.
  */
-type LspServer = typeof import("../../lsp/server.ts");
+/** What the server module exports (src/lsp/server.ts). Named here, not imported: the server stands above the CLI (it reads sheets as the CLI does), and the CLI only starts it. */
+interface LspServer {
+  startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): void;
+}
 
 /** The server module: beside the CLI bundle, or the source when running from source (tests). */
 function serverUrl(): URL {
