@@ -113,28 +113,38 @@ export async function verifyAudit(db: Queryable, batch = 1000): Promise<AuditVer
 }
 
 /**
- * What the chain alone cannot show — its last rows cut off, or a settled
- * period written past the service with the triggers turned off — shows
- * against the stored records: every settled period, period data row and
- * version must have its audit row, with the same hash.
+ * What the chain alone cannot show — its last rows cut off, or a row
+ * written past the service with the triggers turned off — shows against
+ * the stored records: every settled period, period's inputs and events,
+ * version, proposal and approval must have its audit row, with the same
+ * hash where it has one.
  */
 export async function unrecorded(db: Queryable): Promise<string[]> {
   const seen = new Set<string>();
-  for (const r of await db.query<{ deal: string; action: string; detail: string }>("SELECT deal_id AS deal, action, detail FROM tenor_audit WHERE action IN ('settle', 'period.data', 'deal.create', 'amendment')")) {
-    const d = JSON.parse(r.detail) as { period?: number; periodSha256?: string; dataSha256?: string; version?: number; irSha256?: string };
+  for (const r of await db.query<{ deal: string; action: string; detail: string }>("SELECT deal_id AS deal, action, detail FROM tenor_audit WHERE action LIKE 'period.%' OR action LIKE 'amendment%' OR action IN ('settle', 'deal.create')")) {
+    const d = JSON.parse(r.detail) as { period?: number; periodSha256?: string; dataSha256?: string; eventsSha256?: string; version?: number; irSha256?: string; proposal?: number; party?: string };
     if (r.action === "settle") seen.add(`settle ${r.deal} ${d.period} ${d.periodSha256}`);
-    else if (r.action === "period.data") seen.add(`data ${r.deal} ${d.period} ${d.dataSha256}`);
+    else if (r.action === "period.inputs") seen.add(`inputs ${r.deal} ${d.period} ${d.dataSha256}`);
+    else if (r.action === "period.events") seen.add(`events ${r.deal} ${d.period} ${d.eventsSha256}`);
+    else if (r.action === "amendment.propose") seen.add(`proposal ${r.deal} ${d.proposal} ${d.irSha256}`).add(`approval ${r.deal} ${d.proposal} ${d.party}`);
+    else if (r.action === "amendment.approve") seen.add(`approval ${r.deal} ${d.proposal} ${d.party}`);
     else seen.add(`version ${r.deal} ${d.version} ${d.irSha256}`);
   }
   const missing: string[] = [];
-  for (const s of await db.query<{ deal: string; index: number; json: string }>("SELECT deal_id AS deal, period_index AS index, period_json AS json FROM tenor_settled_periods ORDER BY deal_id, period_index")) {
-    if (!seen.has(`settle ${s.deal} ${s.index} ${sha256Hex(s.json)}`)) missing.push(`deal ${s.deal}: settled period ${s.index} has no audit row with its hash`);
-  }
-  for (const d of await db.query<{ deal: string; index: number; sha: string }>("SELECT deal_id AS deal, period_index AS index, data_sha256 AS sha FROM tenor_period_data ORDER BY deal_id, period_index")) {
-    if (!seen.has(`data ${d.deal} ${d.index} ${d.sha}`)) missing.push(`deal ${d.deal}: the data of period ${d.index} has no audit row with its hash`);
-  }
-  for (const v of await db.query<{ deal: string; version: number; sha: string }>("SELECT deal_id AS deal, version, ir_sha256 AS sha FROM tenor_versions ORDER BY deal_id, version")) {
-    if (!seen.has(`version ${v.deal} ${v.version} ${v.sha}`)) missing.push(`deal ${v.deal}: version ${v.version} has no audit row with its hash`);
-  }
+  const expect = async (sql: string, key: (r: Record<string, string>) => string, what: (r: Record<string, string>) => string, hashed = true) => {
+    for (const r of await db.query<Record<string, string>>(sql)) if (!seen.has(key(r))) missing.push(`deal ${r["deal"]}: ${what(r)} has no audit row${hashed ? " with its hash" : ""}`);
+  };
+  await expect("SELECT deal_id AS deal, period_index AS index, period_json AS json FROM tenor_settled_periods ORDER BY deal_id, period_index",
+    (r) => `settle ${r["deal"]} ${r["index"]} ${sha256Hex(r["json"]!)}`, (r) => `settled period ${r["index"]}`);
+  await expect("SELECT deal_id AS deal, period_index AS index, data_sha256 AS sha FROM tenor_period_data ORDER BY deal_id, period_index",
+    (r) => `inputs ${r["deal"]} ${r["index"]} ${r["sha"]}`, (r) => `the inputs of period ${r["index"]}`);
+  await expect("SELECT deal_id AS deal, period_index AS index, events_sha256 AS sha FROM tenor_period_events ORDER BY deal_id, period_index",
+    (r) => `events ${r["deal"]} ${r["index"]} ${r["sha"]}`, (r) => `the events of period ${r["index"]}`);
+  await expect("SELECT deal_id AS deal, version, ir_sha256 AS sha FROM tenor_versions ORDER BY deal_id, version",
+    (r) => `version ${r["deal"]} ${r["version"]} ${r["sha"]}`, (r) => `version ${r["version"]}`);
+  await expect("SELECT deal_id AS deal, proposal, ir_sha256 AS sha FROM tenor_proposals ORDER BY deal_id, proposal",
+    (r) => `proposal ${r["deal"]} ${r["proposal"]} ${r["sha"]}`, (r) => `proposal ${r["proposal"]}`);
+  await expect("SELECT deal_id AS deal, proposal, party FROM tenor_approvals ORDER BY deal_id, proposal, party",
+    (r) => `approval ${r["deal"]} ${r["proposal"]} ${r["party"]}`, (r) => `the approval of proposal ${r["proposal"]} by ${r["party"]}`, false);
   return missing;
 }

@@ -1,6 +1,7 @@
 /**
- * Writes to a deal: creating it, amending it (a new version from a period
- * start), and storing one period's data as it arrives. Each runs in one
+ * Writes to a deal: creating it, adopting an amendment (a new version from
+ * a period start; ./proposals.ts decides when), and storing one period's
+ * inputs and events as they arrive. Each runs in one
  * transaction holding the deal's row lock, so two writers of one deal
  * never interleave.
  */
@@ -10,11 +11,11 @@ import { readPeriodData } from "../runtime/settle.ts";
 import { TenorError } from "../runtime/tenor-error.ts";
 import type { Terms } from "../runtime/terms.ts";
 import type { Database, Queryable } from "./db/database.ts";
-import { canonicalData, rowAndEvents, type PeriodDataBody } from "./period-data.ts";
+import { canonicalEvents, canonicalInputs, rowAndEvents, type StoredData } from "./period-data.ts";
 import { Problem, unknownDeal } from "./problem.ts";
 import { audit, type Who } from "./audit.ts";
 import { governing, periodOf, restated, termsOf } from "./settlement.ts";
-import { insertDeal, insertPeriodData, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
+import { insertDeal, insertPeriodData, insertPeriodEvents, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
 import { termsFrom, type TermsInput } from "./terms.ts";
 
 export interface DealCreated {
@@ -44,15 +45,21 @@ export async function mustLock(tx: Queryable, id: string): Promise<void> {
   if ((await lockDeal(tx, id)) === null) throw unknownDeal(id);
 }
 
+/** An amendment that may be adopted now: its terms and the version row it would be. */
+export interface CheckedAmendment {
+  readonly terms: Terms;
+  readonly version: VersionRow;
+}
+
 /**
- * Stores an amendment in force from the period starting `effective`: a
+ * Checks an amendment in force from the period starting `effective`: a
  * period not settled yet, after the latest version's own start, on a term
  * whose periods before it are the deal's. Data already stored from that
- * period on must read under the amended terms.
+ * period on must read under the amended terms. Run when it is proposed and
+ * again when the last approval would adopt it (settling may have moved on).
+ * The caller holds the deal's lock.
  */
-export async function amendDeal(tx: Queryable, id: string, input: TermsInput, effective: string, who: Who): Promise<DealCreated> {
-  await mustLock(tx, id);
-  const { artifact, terms } = termsFrom(input);
+export async function checkAmendment(tx: Queryable, id: string, artifact: string, terms: Terms, effective: string): Promise<CheckedAmendment> {
   const all = await versions(tx, id);
   const index = terms.program.periods.findIndex((p) => p.start === effective) + 1;
   if (index === 0) throw new Problem(422, SERVICE.unknownPeriod, `${effective} is not the start of a period of the amended terms`, { field: "effective", period: effective });
@@ -72,14 +79,19 @@ export async function amendDeal(tx: Queryable, id: string, input: TermsInput, ef
     if (period === undefined || period.start !== d.start) {
       throw new Problem(422, SERVICE.unknownPeriod, `the amended term has no period starting ${d.start}, but period ${d.index} has data stored already`, { field: "effective", period: d.start, periodIndex: d.index });
     }
-    checkData(terms, d.index, d.start, d.data);
+    checkData(terms, d.index, d);
   }
   // At the switch the amended terms count periods 1 to index − 1 over their stored data: refuse now what would stop every settle then.
   await restated(terms, index, null, (from, to) => periodDataRange(tx, id, from, to));
-  const v: VersionRow = { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact };
+  return { terms, version: { version: latest.version + 1, effectiveIndex: index, effectiveStart: effective, irSha256: terms.irSha256!, artifact } };
+}
+
+/** Stores a checked amendment as the deal's next version, adopted from `proposal`. */
+export async function adoptAmendment(tx: Queryable, id: string, checked: CheckedAmendment, proposal: number, who: Who): Promise<DealCreated> {
+  const v: VersionRow = { ...checked.version, proposal };
   await insertVersion(tx, id, v);
-  await audit(tx, who, id, "amendment", { version: v.version, effective, irSha256: v.irSha256 });
-  return summary(id, v.version, terms);
+  await audit(tx, who, id, "amendment", { version: v.version, proposal, effective: v.effectiveStart, irSha256: v.irSha256 });
+  return summary(id, v.version, checked.terms);
 }
 
 /** A Problem (422) unless the amended terms' periods before `index` are the deal's. */
@@ -94,9 +106,10 @@ function keepsPeriodsBefore(all: readonly VersionRow[], terms: Terms, index: num
 }
 
 /** Reads stored or arriving data as settling will; a Problem naming the period and field when it does not. */
-function checkData(terms: Terms, index: number, start: string, data: string): void {
+function checkData(terms: Terms, index: number, data: StoredData): void {
   const period = terms.program.periods[index - 1]!;
-  const { row, events } = rowAndEvents(start, data);
+  const start = data.start;
+  const { row, events } = rowAndEvents(data);
   try {
     readPeriodData(terms, period, row, events);
   } catch (e) {
@@ -118,34 +131,73 @@ export interface DataStored {
   readonly created: boolean;
 }
 
+/** The period of the deal's term starting `start`, with the deal locked; a Problem when there is none. */
+async function periodAt(tx: Queryable, id: string, start: string): Promise<{ all: VersionRow[]; index: number }> {
+  await mustLock(tx, id);
+  const all = await versions(tx, id);
+  const latestTerms = termsOf(all[all.length - 1]!);
+  const index = latestTerms.program.periods.findIndex((p) => p.start === start) + 1;
+  if (index === 0) {
+    throw new Problem(404, SERVICE.unknownPeriod, `${start} is not the start of a period of the deal's term (${latestTerms.program.periods[0]?.start ?? "none"} to ${latestTerms.program.periods.at(-1)?.end ?? "none"})`, { period: start });
+  }
+  return { all, index };
+}
+
+/** Checks data of period `index` as every version that will read it does: the one in force, and each later one when it takes over (settlement.ts `restated`). */
+function checkUnderEveryVersion(all: readonly VersionRow[], index: number, data: StoredData): void {
+  const inForce = governing(all, index);
+  for (const v of all) if (v === inForce || v.effectiveIndex > index) checkData(termsOf(v), index, data);
+}
+
 /**
- * Stores the data of the period starting `start`: in order (its previous
- * period has data), checked as settling will read it, and never over
- * different data already stored.
+ * Stores the operator's inputs of the period starting `start`: in order
+ * (its previous period has inputs), checked as settling will read them, and
+ * never over different inputs already stored.
  */
-export async function putPeriodData(db: Database, id: string, start: string, body: PeriodDataBody, who: Who): Promise<DataStored> {
+export async function putPeriodInputs(db: Database, id: string, start: string, inputs: Readonly<Record<string, unknown>>, who: Who): Promise<DataStored> {
   return db.transaction(async (tx) => {
-    await mustLock(tx, id);
-    const all = await versions(tx, id);
-    const latestTerms = termsOf(all[all.length - 1]!);
-    const index = latestTerms.program.periods.findIndex((p) => p.start === start) + 1;
-    if (index === 0) {
-      throw new Problem(404, SERVICE.unknownPeriod, `${start} is not the start of a period of the deal's term (${latestTerms.program.periods[0]?.start ?? "none"} to ${latestTerms.program.periods.at(-1)?.end ?? "none"})`, { period: start });
-    }
-    const data = canonicalData(body);
+    const { all, index } = await periodAt(tx, id, start);
+    const data = canonicalInputs(inputs);
     const existing = await periodData(tx, id, index);
     if (existing !== null) {
       if (existing.dataSha256 === data.sha256) return { index, start, created: false };
-      throw new Problem(409, SERVICE.periodDataConflict, `period ${index} (${start}) has data stored already, and it differs: stored data is never overwritten (a correction comes as an amendment)`, { period: start, periodIndex: index });
+      throw new Problem(409, SERVICE.periodDataConflict, `period ${index} (${start}) has inputs stored already, and they differ: stored data is never overwritten (a correction comes as an amendment)`, { period: start, periodIndex: index, field: "inputs" });
     }
     if (index > 1 && (await periodData(tx, id, index - 1)) === null) {
-      throw new Problem(409, SERVICE.periodOutOfOrder, `period ${index - 1} has no data yet: period data arrives in order, so ${start} (period ${index}) must wait`, { period: start, periodIndex: index });
+      throw new Problem(409, SERVICE.periodOutOfOrder, `period ${index - 1} has no inputs yet: period data arrives in order, so ${start} (period ${index}) must wait`, { period: start, periodIndex: index });
     }
-    // The version in force reads it; every later version counts it too when it takes over (settlement.ts `restated`).
-    const inForce = governing(all, index);
-    for (const v of all) if (v === inForce || v.effectiveIndex > index) checkData(termsOf(v), index, start, data.text);
+    // Checked without events (they are the counterparty's, posted apart), and again with them when they come.
+    checkUnderEveryVersion(all, index, { start, data: data.text, events: null });
     await insertPeriodData(tx, id, { index, start, data: data.text, dataSha256: data.sha256 });
-    await audit(tx, who, id, "period.data", { period: index, start, dataSha256: data.sha256 });
+    await audit(tx, who, id, "period.inputs", { period: index, start, dataSha256: data.sha256 });
+    return { index, start, created: true };
+  });
+}
+
+/**
+ * Stores the counterparty's events of the period starting `start` (an empty
+ * list: there were none, and the period may settle): after the period's
+ * inputs, before it is settled, checked with them as settling will read
+ * them, and never over different events already stored.
+ */
+export async function putPeriodEvents(db: Database, id: string, start: string, events: readonly Record<string, unknown>[], who: Who): Promise<DataStored> {
+  return db.transaction(async (tx) => {
+    const { all, index } = await periodAt(tx, id, start);
+    const posted = canonicalEvents(events);
+    const existing = await periodData(tx, id, index);
+    if (existing === null) {
+      throw new Problem(409, SERVICE.periodOutOfOrder, `period ${index} (${start}) has no inputs yet: its events are posted once the operator's inputs are stored`, { period: start, periodIndex: index });
+    }
+    if (existing.eventsSha256 !== null) {
+      if (existing.eventsSha256 === posted.sha256) return { index, start, created: false };
+      throw new Problem(409, SERVICE.periodDataConflict, `period ${index} (${start}) has events stored already, and they differ: stored data is never overwritten (a correction comes as an amendment)`, { period: start, periodIndex: index, field: "events" });
+    }
+    if (index <= (await settledCount(tx, id))) {
+      throw new Problem(409, SERVICE.periodDataConflict, `period ${index} (${start}) is settled already: its events can no longer be posted`, { period: start, periodIndex: index, field: "events" });
+    }
+    checkUnderEveryVersion(all, index, { start, data: existing.data, events: posted.text });
+    await insertPeriodEvents(tx, id, { index, start, events: posted.text, eventsSha256: posted.sha256 });
+    await audit(tx, who, id, "period.events", { period: index, start, eventsSha256: posted.sha256 });
     return { index, start, created: true };
   });
 }

@@ -10,7 +10,7 @@ import { readPeriodData } from "../runtime/settle.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { Queryable } from "./db/database.ts";
-import { rowAndEvents } from "./period-data.ts";
+import { complete, parseData, rowAndEvents } from "./period-data.ts";
 import { Problem, unknownDeal } from "./problem.ts";
 import { governing, periodOf, termsOf } from "./settlement.ts";
 import { findDeal, paidByClause, periodData, settledPeriod, settledPeriods, storedPeriodCount, versions, type VersionRow } from "./store.ts";
@@ -81,8 +81,10 @@ export interface PeriodView {
   readonly index: number;
   readonly start: string;
   readonly end: string;
-  /** The data stored for it, or null. */
-  readonly data: { readonly inputs: Record<string, unknown>; readonly events: unknown[] } | null;
+  /** The data stored for it: the operator's inputs, the counterparty's events (null: none stored yet). */
+  readonly data: { readonly inputs: Record<string, unknown>; readonly events: unknown[] | null } | null;
+  /** Whether it can be settled: its inputs are stored, and its events when the terms declare any. */
+  readonly complete: boolean;
   /** The version of the terms that settled it (or will). */
   readonly version: number;
   /** The ledger period with every line's trace, once settled. */
@@ -100,7 +102,8 @@ export async function periodView(db: Queryable, id: string, start: string): Prom
     index: period.index,
     start: period.start,
     end: period.end,
-    data: data === null ? null : (JSON.parse(data.data) as PeriodView["data"]),
+    data: data === null ? null : parseData(data),
+    complete: data !== null && complete(termsOf(governing(all, period.index)), data),
     version: settled?.version ?? governing(all, period.index).version,
     ledger: settled === null ? null : (JSON.parse(settled.periodJson) as LedgerPeriod),
   };
@@ -126,7 +129,8 @@ export async function exposure(db: Queryable, id: string): Promise<Exposure> {
   const paid = (await paidByClause(db, id)).map((p) => ({ clause: p.clause, payer: p.payer, payee: p.payee, amount: Decimal.parseExact(p.paid)!.toFixed(decimals) }));
   const period = periodOf(all, last.index)!;
   const data = (await periodData(db, id, last.index))!;
-  const { row, events } = rowAndEvents(data.start, data.data);
+  const { row, events } = rowAndEvents(data);
   const input = readPeriodData(terms, period, row, events);
   return { settled: rows.length, asOf: period.end, paid, caps: capExposure(terms, last.snapshot, input) };
 }
+

@@ -19,7 +19,7 @@ import type { Terms } from "../runtime/terms.ts";
 import { TenorError } from "../runtime/tenor-error.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import type { Database, Queryable } from "./db/database.ts";
-import { rowAndEvents } from "./period-data.ts";
+import { complete, rowAndEvents } from "./period-data.ts";
 import { auditMany, type Who } from "./audit.ts";
 import { sha256Hex } from "../ir/sha256.ts";
 import { Problem, unknownDeal } from "./problem.ts";
@@ -63,7 +63,7 @@ export async function settleIndex(
   if (before === null ? v.effectiveIndex > 1 || v.version !== governing(all, 1).version : before.version !== v.version) {
     snapshot = await restated(terms, index, before, readData);
   }
-  const { row, events } = rowAndEvents(data.start, data.data);
+  const { row, events } = rowAndEvents(data);
   let settled: PeriodSettlement;
   try {
     settled = settlePeriod(terms, snapshot, row, events);
@@ -89,7 +89,7 @@ export async function restated(terms: Terms, index: number, before: SettledRow |
   const history = await readData(1, index - 1);
   let snapshot: Snapshot | null = null;
   for (const d of history) {
-    const { row, events } = rowAndEvents(d.start, d.data);
+    const { row, events } = rowAndEvents(d);
     try {
       snapshot = settlePeriod(terms, snapshot, row, events, { trace: false }).snapshot;
     } catch (e) {
@@ -115,8 +115,8 @@ export interface SettleOutcome {
 export const DEFAULT_SETTLE_BATCH = 500;
 
 /**
- * Settles every period whose data is stored and that is not settled yet, in
- * order, up to `batch` periods a transaction: a process killed at any moment
+ * Settles every period whose data is complete (./period-data.ts `complete`)
+ * and that is not settled yet, in order, up to `batch` periods a transaction: a process killed at any moment
  * leaves every period settled with its rows and audit record, or not at
  * all. A run-time error stops it with a Problem naming the period and
  * clause; the periods before it stay settled.
@@ -133,7 +133,13 @@ export async function settleDeal(db: Database, dealId: string, who: Who, batch =
       let before = last === 0 ? null : await settledPeriod(tx, dealId, last);
       const done: SettledPeriod[] = [];
       let failure: Problem | null = null;
+      let waiting = false;
       for (const d of data) {
+        // A period waits for its events, and every period after it with it.
+        if (!complete(termsOf(governing(all, d.index)), d)) {
+          waiting = true;
+          break;
+        }
         try {
           const next = await settleIndex(all, d.index, d, before, (from, to) => periodDataRange(tx, dealId, from, to));
           done.push({ ...next, start: d.start });
@@ -146,7 +152,7 @@ export async function settleDeal(db: Database, dealId: string, who: Who, batch =
       }
       await insertSettled(tx, dealId, done);
       await auditMany(tx, who, dealId, done.map((p) => ({ action: "settle", detail: { period: p.row.index, start: p.start, version: p.row.version, periodSha256: sha256Hex(p.row.periodJson) } })));
-      return { last, done, full: data.length === batch, failure };
+      return { last, done, full: data.length === batch && !waiting, failure };
     });
     for (const p of step.done) settled.push({ index: p.row.index, start: p.start });
     if (step.failure !== null) throw step.failure;

@@ -13,6 +13,8 @@ export interface DealRow {
 
 export interface VersionRow {
   readonly version: number;
+  /** The proposal it was adopted from (absent or null: version 1). */
+  readonly proposal?: number | null;
   readonly effectiveIndex: number;
   readonly effectiveStart: string;
   readonly irSha256: string;
@@ -22,9 +24,11 @@ export interface VersionRow {
 export interface PeriodDataRow {
   readonly index: number;
   readonly start: string;
-  /** Canonical JSON of `{ inputs, events }`. */
+  /** Canonical JSON of the operator's `{ inputs }` (data stored before events had a table of their own: `{ inputs, events }`). */
   readonly data: string;
   readonly dataSha256: string;
+  /** Canonical JSON of the counterparty's events, once posted (null: not yet). */
+  readonly events: string | null;
 }
 
 /** A settled period as stored: what was settled under which version, and the state to go on from. */
@@ -53,7 +57,7 @@ export async function insertDeal(tx: Queryable, deal: DealRow): Promise<void> {
 
 export async function versions(db: Queryable, dealId: string): Promise<VersionRow[]> {
   return db.query<VersionRow>(
-    `SELECT version, effective_index AS "effectiveIndex", effective_start AS "effectiveStart", ir_sha256 AS "irSha256", artifact
+    `SELECT version, effective_index AS "effectiveIndex", effective_start AS "effectiveStart", ir_sha256 AS "irSha256", artifact, proposal
        FROM tenor_versions WHERE deal_id = $1 ORDER BY version`,
     [dealId],
   );
@@ -61,30 +65,36 @@ export async function versions(db: Queryable, dealId: string): Promise<VersionRo
 
 export async function insertVersion(tx: Queryable, dealId: string, v: VersionRow): Promise<void> {
   await tx.query(
-    "INSERT INTO tenor_versions (deal_id, version, effective_index, effective_start, ir_sha256, artifact) VALUES ($1, $2, $3, $4, $5, $6)",
-    [dealId, v.version, v.effectiveIndex, v.effectiveStart, v.irSha256, v.artifact],
+    "INSERT INTO tenor_versions (deal_id, version, effective_index, effective_start, ir_sha256, artifact, proposal) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    [dealId, v.version, v.effectiveIndex, v.effectiveStart, v.irSha256, v.artifact, v.proposal ?? null],
   );
 }
 
-const DATA_COLUMNS = `period_index AS "index", period_start AS "start", data, data_sha256 AS "dataSha256"`;
+/** A period's inputs with its events, when posted. */
+const DATA_FROM = `SELECT d.period_index AS "index", d.period_start AS "start", d.data, d.data_sha256 AS "dataSha256", e.events, e.events_sha256 AS "eventsSha256"
+  FROM tenor_period_data d LEFT JOIN tenor_period_events e ON e.deal_id = d.deal_id AND e.period_index = d.period_index`;
 
-export async function periodData(db: Queryable, dealId: string, index: number): Promise<PeriodDataRow | null> {
-  const rows = await db.query<PeriodDataRow>(`SELECT ${DATA_COLUMNS} FROM tenor_period_data WHERE deal_id = $1 AND period_index = $2`, [dealId, index]);
+export async function periodData(db: Queryable, dealId: string, index: number): Promise<(PeriodDataRow & { readonly eventsSha256: string | null }) | null> {
+  const rows = await db.query<PeriodDataRow & { eventsSha256: string | null }>(`${DATA_FROM} WHERE d.deal_id = $1 AND d.period_index = $2`, [dealId, index]);
   return rows[0] ?? null;
 }
 
 /** The data of periods `from` to `to` (inclusive), in order. */
 export async function periodDataRange(db: Queryable, dealId: string, from: number, to: number): Promise<PeriodDataRow[]> {
-  return db.query<PeriodDataRow>(
-    `SELECT ${DATA_COLUMNS} FROM tenor_period_data WHERE deal_id = $1 AND period_index BETWEEN $2 AND $3 ORDER BY period_index`,
-    [dealId, from, to],
-  );
+  return db.query<PeriodDataRow>(`${DATA_FROM} WHERE d.deal_id = $1 AND d.period_index BETWEEN $2 AND $3 ORDER BY d.period_index`, [dealId, from, to]);
 }
 
-export async function insertPeriodData(tx: Queryable, dealId: string, row: PeriodDataRow): Promise<void> {
+export async function insertPeriodData(tx: Queryable, dealId: string, row: Omit<PeriodDataRow, "events">): Promise<void> {
   await tx.query(
     "INSERT INTO tenor_period_data (deal_id, period_index, period_start, data, data_sha256) VALUES ($1, $2, $3, $4, $5)",
     [dealId, row.index, row.start, row.data, row.dataSha256],
+  );
+}
+
+export async function insertPeriodEvents(tx: Queryable, dealId: string, row: { index: number; start: string; events: string; eventsSha256: string }): Promise<void> {
+  await tx.query(
+    "INSERT INTO tenor_period_events (deal_id, period_index, period_start, events, events_sha256) VALUES ($1, $2, $3, $4, $5)",
+    [dealId, row.index, row.start, row.events, row.eventsSha256],
   );
 }
 

@@ -24,12 +24,13 @@ function endpoints(deal: string): { action: Action; method: string; path: string
     { action: "deal.read", method: "GET", path: `/deals/${deal}/ledger` },
     { action: "deal.read", method: "GET", path: `/deals/${deal}/exposure` },
     { action: "inputs.write", method: "PUT", path: `/deals/${deal}/periods/${FIRST}`, body: {} },
-    { action: "events.write", method: "PUT", path: `/deals/${deal}/periods/${FIRST}`, body: {} },
+    { action: "events.write", method: "PUT", path: `/deals/${deal}/periods/${FIRST}/events`, body: {} },
     { action: "settle", method: "POST", path: `/deals/${deal}/settle` },
     { action: "settle.many", method: "POST", path: "/settle", body: {} },
     { action: "settle.many", method: "GET", path: "/jobs" },
     { action: "amendment.propose", method: "POST", path: `/deals/${deal}/versions`, body: {} },
-    { action: "amendment.approve", method: "POST", path: `/deals/${deal}/versions`, body: {} },
+    { action: "amendment.approve", method: "POST", path: `/deals/${deal}/proposals/1/approve` },
+    { action: "deal.read", method: "GET", path: `/deals/${deal}/proposals` },
     { action: "replay", method: "POST", path: `/deals/${deal}/replay` },
     { action: "keys.manage", method: "GET", path: "/keys" },
     { action: "keys.manage", method: "POST", path: "/keys", body: {} },
@@ -78,16 +79,49 @@ describe("who may do what, on the real server", () => {
   it.each(["admin", "operator", "counterparty", "counsel", "auditor", "auditorAll"] as const)("a %s key is let through exactly where RULES says", async (who) => {
     const role: Role = who === "auditorAll" ? "auditor" : who;
     for (const e of endpoints(dealA)) {
-      // INTERIM (issue 18): events still come with the inputs (inputs.write), and an amendment is an admin's (deal.create).
-      const action: Action = e.action === "events.write" ? "inputs.write" : e.action.startsWith("amendment.") ? "deal.create" : e.action;
       const r = await call(e.method, e.path, e.body, bearer(keys[who]));
-      if (RULES[action].includes(role)) expect([401, 403], `${who} ${e.method} ${e.path}: ${r.text}`).not.toContain(r.status);
+      if (RULES[e.action].includes(role)) expect([401, 403], `${who} ${e.method} ${e.path}: ${r.text}`).not.toContain(r.status);
       else {
         expectProblem(r, 403, "TN5015");
         expect(r.json.detail).toMatch(new RegExp(`^an? ${role} key may not `));
       }
     }
   }, 120_000);
+
+  it("an operator cannot post the vendor's events: not at the events path (403), nor beside its inputs (403, nothing stored)", async () => {
+    const events = [{ date: "2026-07-15", event: "lease_default", missed_rent: "1.00", days_uncured: "45" }];
+    const beside = await call("PUT", `/deals/${dealA}/periods/${FIRST}`, { inputs: { revenue: "1.00" }, events }, bearer(keys.operator));
+    expectProblem(beside, 403, "TN5015");
+    expect(beside.json).toMatchObject({ field: "events", detail: expect.stringMatching(/^events are the counterparty's to post/) });
+    expect((await call("GET", `/deals/${dealA}/periods/${FIRST}`)).json.data).toBeNull();
+    const at = await call("PUT", `/deals/${dealA}/periods/${FIRST}/events`, { events }, bearer(keys.operator));
+    expectProblem(at, 403, "TN5015");
+    expect(at.json.detail).toBe("an operator key may not post a period's events (PUT /deals/:id/periods/:start/events)");
+    // Nor may the counterparty post the operator's inputs.
+    expectProblem(await call("PUT", `/deals/${dealA}/periods/${FIRST}`, { inputs: { revenue: "1.00" } }, bearer(keys.counterparty)), 403, "TN5015");
+    expect((await call("GET", `/deals/${dealA}/periods/${FIRST}`)).json.data).toBeNull();
+  });
+
+  it("a request replayed with another key is that key's own request: never the first answer, and held to its own rights", async () => {
+    // The admin created deal A under Idempotency-Key "a": the same request with another admin's key is a request of its own,
+    // answered afresh (another deal), never with the first answer.
+    const otherAdmin = (await call("POST", "/keys", { role: "admin" })).json.key as string;
+    const replayed = await call("POST", "/deals", { source: SOURCE }, { ...bearer(otherAdmin), "idempotency-key": "a" });
+    expect(replayed.status, replayed.text).toBe(201);
+    expect(replayed.json.id).not.toBe(dealA);
+    expect((await call("POST", "/deals", { source: SOURCE }, { "idempotency-key": "a" })).json.id).toBe(dealA);
+    // A proposal replayed by the operator, or by counsel of another deal, is refused as theirs: 403, 404.
+    const body = { source: SOURCE.replace("  year 2: 12.5%", "  year 2: 12%"), effective: "2027-09-01" };
+    const proposed = await call("POST", `/deals/${dealA}/versions`, body, { ...bearer(keys.counsel), "idempotency-key": "replayed-proposal" });
+    expect(proposed.status, proposed.text).toBe(201);
+    expectProblem(await call("POST", `/deals/${dealA}/versions`, body, { ...bearer(keys.operator), "idempotency-key": "replayed-proposal" }), 403, "TN5015");
+    const counselB = await partyKey(service, dealB, "counsel", "landlord");
+    expectProblem(await call("POST", `/deals/${dealA}/versions`, body, { ...bearer(counselB), "idempotency-key": "replayed-proposal" }), 404, "TN5002");
+    // Only its own retry gets the first answer.
+    const retry = await call("POST", `/deals/${dealA}/versions`, body, { ...bearer(keys.counsel), "idempotency-key": "replayed-proposal" });
+    expect([retry.status, retry.text]).toEqual([201, proposed.text]);
+    expect((await call("GET", `/deals/${dealA}/proposals`)).json.proposals).toHaveLength(1);
+  });
 
   it("a key of deal A learns nothing of deal B: every deal path answers as for a deal that does not exist", async () => {
     for (const who of ["operator", "counterparty", "counsel", "auditor"] as const) {
@@ -116,7 +150,7 @@ describe("who may do what, on the real server", () => {
     const r = await call("GET", `/deals/${dealA}`, undefined, bearer(key));
     expectProblem(r, 401, "TN5014");
     expect((await call("GET", "/keys")).json.keys).toContainEqual({ id, role: "operator", deal: dealA, party: "sharon", revoked: true });
-    expect((await call("GET", "/keys")).text).not.toContain(key.split("_")[2]);
+    expect((await call("GET", "/keys")).text).not.toContain(key.slice("tnr_".length + 12 + 1));
   });
 
   it("no request without valid credentials gets past /health and /openapi.json", async () => {
@@ -154,6 +188,11 @@ describe("who may do what, on the real server", () => {
         await call("GET", `/deals/${dealA}/periods/${p}`),
         await call("PUT", `/deals/${p}/periods/${FIRST}`, { inputs: {} }, bearer(keys.operator)),
         await call("PUT", `/deals/${dealA}/periods/${p}`, { inputs: { revenue: s } }, bearer(keys.operator)),
+        await call("PUT", `/deals/${dealA}/periods/${FIRST}`, { inputs: { [s]: s } }, bearer(keys.operator)),
+        await call("PUT", `/deals/${dealA}/periods/${p}/events`, { events: [] }, bearer(keys.counterparty)),
+        await call("PUT", `/deals/${dealA}/periods/${FIRST}/events`, { events: [{ date: s, event: s, [s]: s }] }, bearer(keys.counterparty)),
+        await call("GET", `/deals/${p}/proposals`),
+        await call("POST", `/deals/${dealA}/proposals/${p}/approve`, undefined, bearer(keys.counsel)),
         await call("DELETE", `/keys/${p}`),
         await call("POST", "/keys", { role: s }),
         await call("POST", "/keys", { role: "operator", deal: s, party: "sharon" }),

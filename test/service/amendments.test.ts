@@ -1,18 +1,20 @@
 /**
  * Amendments through the real `tenor serve` process (PGlite, and a Postgres
- * server): `POST /deals/:id/versions` stores new terms in force from a
- * period start not settled yet. The periods before it keep settling under
- * the old terms, the periods from it on under the new, and replay still
- * finds every stored period identical.
+ * server): counsel proposes new terms in force from a period start not
+ * settled yet (`POST /deals/:id/versions`), and they become the deal's next
+ * version once counsel of every party has approved them. The periods before
+ * it keep settling under the old terms, the periods from it on under the
+ * new, and replay still finds every stored period identical.
  */
 import Big from "big.js";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unrecorded } from "../../src/service/audit.ts";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
+import { asParty, periodBodies, putPeriod, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -85,11 +87,13 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
     let where: Awaited<ReturnType<Backend["where"]>>;
     let deal = "";
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(url, method, path, body, headers);
-    const amend = (body: object, key: string) => call("POST", `/deals/${deal}/versions`, body, { "idempotency-key": key });
+    /** NVIDIA's counsel proposes (the parties: nvidia, sharon, landlord). */
+    const amend = async (body: object, key: string) => call("POST", `/deals/${deal}/versions`, body, { "idempotency-key": key, ...(await asParty(url, deal, "counsel", "nvidia")) });
+    const approve = async (n: number, party: string) => call("POST", `/deals/${deal}/proposals/${n}/approve`, undefined, await asParty(url, deal, "counsel", party));
     const info = async () => (await call("GET", `/deals/${deal}`)).json;
 
     async function putPeriods(from: number, to: number): Promise<void> {
-      for (const b of BODIES.slice(from, to)) expect((await call("PUT", `/deals/${deal}/periods/${b.start}`, b.body, await asOperator(url, deal))).status).toBe(201);
+      for (const b of BODIES.slice(from, to)) expect((await putPeriod(url, deal, b.start, b.body, { operator: "sharon", counterparty: "nvidia" })).status).toBe(201);
     }
 
     beforeAll(async () => {
@@ -151,18 +155,45 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
       const r = await amend({ source: AMENDED.replace("base = revenue", "base = revenu"), effective: EFFECTIVE }, "typo");
       expectProblem(r, 422, "TN5011");
       expect(r.json.diagnostics[0]).toMatchObject({ code: "TN2001", line: expect.any(Number), column: expect.any(Number) });
-      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: AMENDED, effective: EFFECTIVE }), 400, "TN5010");
-      expectProblem(await call("POST", "/deals/no-such-deal/versions", { source: AMENDED, effective: EFFECTIVE }, { "idempotency-key": "nobody" }), 404, "TN5002");
+      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: AMENDED, effective: EFFECTIVE }, await asParty(url, deal, "counsel", "nvidia")), 400, "TN5010");
+      expectProblem(await call("POST", "/deals/no-such-deal/versions", { source: AMENDED, effective: EFFECTIVE }, { "idempotency-key": "nobody", ...(await asParty(url, deal, "counsel", "nvidia")) }), 404, "TN5002");
       expect((await info()).versions).toHaveLength(1);
     });
 
-    it("effective from an unsettled period it is stored as version 2; a retry is the same answer, not version 3", async () => {
+    it("only counsel proposes: an admin, the operator, the counterparty and an auditor are 403 TN5015", async () => {
+      const body = { artifact: AMENDED_ARTIFACT, effective: EFFECTIVE };
+      const admin = await call("POST", `/deals/${deal}/versions`, body, { "idempotency-key": "by-admin" });
+      expectProblem(admin, 403, "TN5015");
+      for (const role of ["operator", "counterparty", "auditor"] as const) {
+        expectProblem(await call("POST", `/deals/${deal}/versions`, body, { "idempotency-key": `by-${role}`, ...(await asParty(url, deal, role, "sharon")) }), 403, "TN5015");
+      }
+      expect((await info()).versions).toHaveLength(1);
+    });
+
+    it("a proposal is NVIDIA's approval; it becomes version 2 when Sharon AI's and the landlord's counsel approve too", async () => {
       const first = await amend({ artifact: AMENDED_ARTIFACT, effective: EFFECTIVE }, "amend-share-rate");
       expect(first.status, first.text).toBe(201);
-      expect(first.json).toEqual({ id: deal, version: 2, title: "Sharon AI - DSX AI Factory", currency: "USD", periods: 72, irSha256: AMENDED_ARTIFACT.irSha256 });
+      const open = { proposal: 1, effective: EFFECTIVE, irSha256: AMENDED_ARTIFACT.irSha256, proposedBy: expect.stringMatching(/^[0-9a-f]{12}$/), adopted: null };
+      expect(first.json).toEqual({ ...open, approvedBy: ["nvidia"], waitingFor: ["sharon", "landlord"] });
+      // A retry is the same answer, not proposal 2; another body under the key is refused.
       const retry = await amend({ artifact: AMENDED_ARTIFACT, effective: EFFECTIVE }, "amend-share-rate");
       expect([retry.status, retry.text]).toEqual([201, first.text]);
       expectProblem(await amend({ source: AMENDED, effective: EFFECTIVE }, "amend-share-rate"), 422, "TN5009");
+      // Proposed is not in force.
+      expect((await info()).versions).toHaveLength(1);
+
+      // Nobody but counsel approves, and counsel only for its own party (its key's).
+      expectProblem(await call("POST", `/deals/${deal}/proposals/1/approve`, undefined, await asParty(url, deal, "operator", "sharon")), 403, "TN5015");
+      expectProblem(await call("POST", `/deals/${deal}/proposals/1/approve`), 403, "TN5015");
+      const sharon = await approve(1, "sharon");
+      expect([sharon.status, sharon.json]).toEqual([200, { ...open, approvedBy: ["nvidia", "sharon"], waitingFor: ["landlord"] }]);
+      // Approving twice changes nothing.
+      expect((await approve(1, "sharon")).json).toEqual(sharon.json);
+      expect((await approve(1, "nvidia")).json).toEqual(sharon.json);
+      expect((await info()).versions).toHaveLength(1);
+
+      const landlord = await approve(1, "landlord");
+      expect([landlord.status, landlord.json]).toEqual([200, { ...open, approvedBy: ["nvidia", "sharon", "landlord"], waitingFor: [], adopted: 2 }]);
       expect(await info()).toMatchObject({
         stored: 20,
         settled: 10,
@@ -171,14 +202,29 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
           { version: 2, effective: EFFECTIVE, irSha256: AMENDED_ARTIFACT.irSha256 },
         ],
       });
+      expect((await call("GET", `/deals/${deal}/proposals`)).json).toEqual({ proposals: [landlord.json] });
+      // Adopted is closed; a proposal that does not exist is not found.
+      expectProblem(await approve(1, "landlord"), 409, "TN5017", { field: "proposal" });
+      expectProblem(await approve(9, "landlord"), 404, "TN5017");
       // The next amendment must come after this one's start.
       expectProblem(await amend({ source: SOURCE, effective: "2027-08-01" }, "before-v2"), 409, "TN5008", { field: "effective" });
     });
 
+    it("a proposal still open when settling passes its start is refused at its last approval, and that approval is not stored", async () => {
+      const stale = await amend({ source: SOURCE, effective: "2028-02-01" }, "stale");
+      expect(stale.json).toMatchObject({ proposal: 2, waitingFor: ["sharon", "landlord"], adopted: null });
+      await putPeriods(20, 24);
+      expect((await call("POST", `/deals/${deal}/settle`)).json.settledCount).toBe(24);
+      expect((await approve(2, "sharon")).json.waitingFor).toEqual(["landlord"]);
+      expectProblem(await approve(2, "landlord"), 409, "TN5008", { periodIndex: 20 });
+      expect((await call("GET", `/deals/${deal}/proposals`)).json.proposals[1]).toMatchObject({ proposal: 2, approvedBy: ["nvidia", "sharon"], waitingFor: ["landlord"], adopted: null });
+      expect((await info()).versions).toHaveLength(2);
+    });
+
     it("settling on: periods before the amendment keep the old terms' lines, periods from it on have the new ones", async () => {
-      await putPeriods(20, 72);
+      await putPeriods(24, 72);
       const settled = await call("POST", `/deals/${deal}/settle`);
-      expect(settled.json).toEqual({ settled: BODIES.slice(10).map((b, i) => ({ index: i + 11, start: b.start })), settledCount: 72 });
+      expect(settled.json).toEqual({ settled: BODIES.slice(24).map((b, i) => ({ index: i + 25, start: b.start })), settledCount: 72 });
       const ledger = JSON.parse((await call("GET", `/deals/${deal}/ledger`)).text) as Ledger;
       const expected = [...OLD.periods.slice(0, EFFECTIVE_INDEX - 1), ...NEW.periods.slice(EFFECTIVE_INDEX - 1)];
       expect(ledger.deal).toBe(OLD.deal);
@@ -217,12 +263,20 @@ describe.each(BACKENDS)("amendments on $name", (backend) => {
       expect((await info()).versions).toHaveLength(2);
     });
 
-    it("the database holds the two versions, and each period settled once under its version (read after the server stopped)", async () => {
+    it("the database holds the two versions, the adopted one naming its proposal, the approvals, and each period settled once under its version (read after the server stopped)", async () => {
       await service.stop();
       const db = await openDatabase(where.database !== undefined ? { database: where.database } : { data: where.data! });
       try {
-        const versions = await db.query<{ version: number; effective_index: number }>("SELECT version, effective_index FROM tenor_versions ORDER BY version");
-        expect(versions.map((v) => [Number(v.version), Number(v.effective_index)])).toEqual([[1, 1], [2, EFFECTIVE_INDEX]]);
+        const versions = await db.query<{ version: number; effective_index: number; proposal: number | null }>("SELECT version, effective_index, proposal FROM tenor_versions ORDER BY version");
+        expect(versions.map((v) => [Number(v.version), Number(v.effective_index), v.proposal === null ? null : Number(v.proposal)])).toEqual([[1, 1, null], [2, EFFECTIVE_INDEX, 1]]);
+        const approvals = await db.query<{ proposal: number; party: string }>("SELECT proposal, party FROM tenor_approvals ORDER BY proposal, created_at");
+        expect(approvals.map((a) => [Number(a.proposal), a.party])).toEqual([[1, "nvidia"], [1, "sharon"], [1, "landlord"], [2, "nvidia"], [2, "sharon"]]);
+        const audited = await db.query<{ action: string; detail: string }>("SELECT action, detail FROM tenor_audit WHERE action LIKE 'amendment%' ORDER BY seq");
+        expect(audited.map((a) => [a.action, JSON.parse(a.detail).proposal])).toEqual([
+          ["amendment.propose", 1], ["amendment.approve", 1], ["amendment.approve", 1], ["amendment", 1], ["amendment.propose", 2], ["amendment.approve", 2],
+        ]);
+        // Every proposal, approval, inputs and events row has its audit row.
+        expect(await unrecorded(db)).toEqual([]);
         const settled = await db.query<{ version: number; n: number }>("SELECT version, count(*)::int AS n FROM tenor_settled_periods GROUP BY version ORDER BY version");
         expect(settled.map((s) => [Number(s.version), Number(s.n)])).toEqual([[1, EFFECTIVE_INDEX - 1], [2, 72 - EFFECTIVE_INDEX + 1]]);
       } finally {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
+import { asParty, periodBodies, putPeriod, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -35,6 +35,8 @@ const REF_NO_TRACE = tenor("run", SHEET, "--inputs", INPUTS, "--format", "json",
 const REF = JSON.parse(REF_JSON) as Ledger;
 const ENDS = REF.periods.map((p) => p.end);
 const BODIES = periodBodies(inputsFile, ENDS);
+/** Who posts what in the Sharon deal: Sharon AI runs the factory and meters it, NVIDIA posts its events. */
+const SHARON_PARTIES = { operator: "sharon", counterparty: "nvidia" };
 /** `tenor run` over the first ten periods only (and the events dated in them). */
 const FIRST_10_FILE = join(scratch.dir, "first-10.json");
 writeFileSync(FIRST_10_FILE, JSON.stringify({ periods: inputsFile.periods.slice(0, 10), events: inputsFile.events.filter((e) => e.date <= ENDS[9]!) }));
@@ -101,7 +103,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
 
     async function putPeriods(id: string, from: number, to: number): Promise<void> {
       for (const [i, b] of BODIES.slice(from, to).entries()) {
-        const r = await call("PUT", `/deals/${id}/periods/${b.start}`, b.body, await asOperator(url, id));
+        const r = await putPeriod(url, id, b.start, b.body, SHARON_PARTIES);
         expectJson(r, 201);
         expect(r.json).toEqual({ index: from + i + 1, start: b.start, created: true });
       }
@@ -133,6 +135,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
       expect(ops.sort()).toEqual([
         "GET /deals/{id}", "GET /deals/{id}/exposure", "GET /deals/{id}/ledger", "GET /deals/{id}/periods/{start}", "GET /health", "GET /jobs",
         "POST /deals", "POST /deals/{id}/replay", "POST /deals/{id}/settle", "POST /deals/{id}/versions", "POST /settle", "PUT /deals/{id}/periods/{start}",
+        "PUT /deals/{id}/periods/{start}/events", "GET /deals/{id}/proposals", "POST /deals/{id}/proposals/{n}/approve",
         "GET /keys", "POST /keys", "DELETE /keys/{keyId}",
       ].sort());
       // Every endpoint but the health check takes a bearer key or token.
@@ -190,7 +193,7 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
         const r = await call("GET", `/deals/${sourceDeal}/periods/${b.start}`);
         expectJson(r, 200);
         const ref = REF.periods[index - 1]!;
-        expect(r.json).toEqual({ index, start: ref.start, end: ref.end, data: { inputs: b.body.inputs, events: b.body.events }, version: 1, ledger: ref });
+        expect(r.json).toEqual({ index, start: ref.start, end: ref.end, data: { inputs: b.body.inputs, events: b.body.events }, complete: true, version: 1, ledger: ref });
       }
       // Period 21 (March 2028) is the one with the lease default: its event is stored, and its line traces the event's argument.
       const march = (await call("GET", `/deals/${sourceDeal}/periods/2028-03-01`)).json;
@@ -235,7 +238,12 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
 
       // Between the steps: period 11 has no data, nothing of it is settled; exposure is as of period 10.
       const eleven = await call("GET", `/deals/${artifactDeal}/periods/${BODIES[10]!.start}`);
-      expect(eleven.json).toEqual({ index: 11, start: BODIES[10]!.start, end: ENDS[10], data: null, version: 1, ledger: null });
+      expect(eleven.json).toEqual({ index: 11, start: BODIES[10]!.start, end: ENDS[10], data: null, complete: false, version: 1, ledger: null });
+      // Its inputs alone do not make it complete: it waits for NVIDIA's events (none, in this period).
+      expectJson(await call("PUT", `/deals/${artifactDeal}/periods/${BODIES[10]!.start}`, { inputs: BODIES[10]!.body.inputs }, await asParty(url, artifactDeal, "operator", "sharon")), 201);
+      expect((await call("POST", `/deals/${artifactDeal}/settle`)).json).toEqual({ settled: [], settledCount: 10 });
+      const waiting = await call("GET", `/deals/${artifactDeal}/periods/${BODIES[10]!.start}`);
+      expect(waiting.json).toMatchObject({ index: 11, data: { inputs: BODIES[10]!.body.inputs, events: null }, complete: false, ledger: null });
       const exposure = (await call("GET", `/deals/${artifactDeal}/exposure`)).json;
       expect(exposure).toMatchObject({ settled: 10, asOf: ENDS[9], paid: paidFrom(REF.periods.slice(0, 10)) });
       expectCapsAgree(exposure.caps, REF.periods.slice(0, 10));
@@ -248,14 +256,25 @@ describe.each(BACKENDS)("tenor serve on $name", (backend) => {
       expect((await call("POST", `/deals/${artifactDeal}/replay`)).json).toMatchObject({ identical: true, periods: 72 });
     });
 
-    it("PUT of a period's data again, the same, is 200 and changes nothing (keys in another order are the same data)", async () => {
-      const b = BODIES[4]!;
-      const reordered = { events: b.body.events, inputs: Object.fromEntries(Object.entries(b.body.inputs).reverse()) };
-      for (const body of [b.body, reordered]) {
-        const r = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}`, body, await asOperator(url, artifactDeal));
+    it("PUT of a period's inputs or events again, the same, is 200 and changes nothing (keys in another order are the same data)", async () => {
+      const b = BODIES[20]!; // March 2028, with NVIDIA's lease default
+      const operator = await asParty(url, artifactDeal, "operator", "sharon");
+      for (const inputs of [b.body.inputs, Object.fromEntries(Object.entries(b.body.inputs).reverse())]) {
+        const r = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}`, { inputs }, operator);
         expectJson(r, 200);
-        expect(r.json).toEqual({ index: 5, start: b.start, created: false });
+        expect(r.json).toEqual({ index: 21, start: b.start, created: false });
       }
+      const counterparty = await asParty(url, artifactDeal, "counterparty", "nvidia");
+      const reordered = b.body.events.map((e) => Object.fromEntries(Object.entries(e).reverse()));
+      for (const events of [b.body.events, reordered]) {
+        const r = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}/events`, { events }, counterparty);
+        expectJson(r, 200);
+        expect(r.json).toEqual({ index: 21, start: b.start, created: false });
+      }
+      // Different data is never written over what is stored.
+      const other = await call("PUT", `/deals/${artifactDeal}/periods/${b.start}/events`, { events: [] }, counterparty);
+      expect(other.status).toBe(409);
+      expect(other.json).toMatchObject({ code: "TN5007", period: b.start, periodIndex: 21, field: "events" });
       expect((await call("GET", `/deals/${artifactDeal}/ledger`)).text).toBe(REF_JSON);
     });
 

@@ -119,7 +119,7 @@ describe("the audit table", () => {
         ["cli", "system", "key.create"],
         ["ADMIN", "admin", "deal.create"],
         ["ADMIN", "admin", "key.create"],
-        ...Array.from({ length: 3 }, () => ["OPERATOR", "operator", "period.data"]),
+        ...Array.from({ length: 3 }, () => ["OPERATOR", "operator", "period.inputs"]),
         ...Array.from({ length: 3 }, () => ["ADMIN", "admin", "settle"]),
       ]);
     } finally {

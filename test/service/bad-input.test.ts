@@ -12,7 +12,7 @@ import { canonicalJson } from "../../src/ir/canonical-json.ts";
 import { sha256Hex } from "../../src/ir/sha256.ts";
 import { openDatabase } from "../../src/service/open-database.ts";
 import { requirePostgresInCi, serviceBackends, type Backend } from "./backends.ts";
-import { request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess, asOperator } from "./service-process.ts";
+import { asParty, request, ROOT, startService, tempDataDir, type Reply, type ServiceProcess } from "./service-process.ts";
 
 const BACKENDS = await serviceBackends();
 
@@ -36,7 +36,7 @@ clause credits "Service credits" {
 }
 `;
 const STARTS = ["2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"];
-const data = (revenue: string, events: object[] = []) => ({ inputs: { revenue }, events });
+const data = (revenue: string) => ({ inputs: { revenue } });
 
 /** The deal of test/cli/compile.test.ts whose second period's payment goes negative: a run-time error. */
 const MARGIN = `deal "Fee deal"
@@ -93,12 +93,16 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
     let service: ServiceProcess;
     let url: string;
     let where: Awaited<ReturnType<Backend["where"]>>;
-    /** The deal every test tries to damage: periods 1–2 settled, period 3 stored, 4–6 not yet. */
+    /** The deal every test tries to damage: periods 1–2 settled, period 3's inputs stored (not its events), 4–6 nothing yet. */
     let deal = "";
     const created = new Set<string>();
     let before: string[] = [];
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(url, method, path, body, headers);
-    const put = async (start: string, body: unknown, id = deal) => call("PUT", `/deals/${id}/periods/${start}`, body, await asOperator(url, id));
+    /** The AI cloud operator posts the inputs, the vendor the events, its counsel amendments. */
+    const operator = (id = deal) => asParty(url, id, "operator", "operator");
+    const counsel = async (key?: string) => ({ ...(key === undefined ? {} : { "idempotency-key": key }), ...(await asParty(url, deal, "counsel", "vendor")) });
+    const put = async (start: string, body: unknown, id = deal) => call("PUT", `/deals/${id}/periods/${start}`, body, await operator(id));
+    const putEvents = async (start: string, body: unknown, id = deal) => call("PUT", `/deals/${id}/periods/${start}/events`, body, await asParty(url, id, "counterparty", "vendor"));
 
     /** What is stored, as the API shows it: the deal, its ledger (JSON and CSV), its periods' data. */
     async function stored(): Promise<string[]> {
@@ -122,7 +126,9 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
       url = service.url!;
       deal = await createDeal({ source: FEE }, "the-deal");
       expect((await put(STARTS[0]!, data("120000.00"))).status).toBe(201);
-      expect((await put(STARTS[1]!, data("80000.00", [{ date: "2026-08-20", event: "credit", amount: "1500.00" }]))).status).toBe(201);
+      expect((await putEvents(STARTS[0]!, { events: [] })).status).toBe(201);
+      expect((await put(STARTS[1]!, data("80000.00"))).status).toBe(201);
+      expect((await putEvents(STARTS[1]!, { events: [{ date: "2026-08-20", event: "credit", amount: "1500.00" }] })).status).toBe(201);
       expect((await call("POST", `/deals/${deal}/settle`)).json.settledCount).toBe(2);
       expect((await put(STARTS[2]!, data("95000.00"))).status).toBe(201);
       before = await stored();
@@ -145,15 +151,16 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
 
     it("wrong types are 400 TN5001 naming the field: no number is taken for a string", async () => {
       for (const inputs of [[], "x", 5, null, true]) expectProblem(await put(STARTS[3]!, { inputs }), 400, "TN5001", { field: "inputs" });
-      expectProblem(await put(STARTS[3]!, { inputs: { revenue: "1" }, events: {} }), 400, "TN5001", { field: "events" });
-      expectProblem(await put(STARTS[3]!, { inputs: { revenue: "1" }, events: [5] }), 400, "TN5001", { field: "events.0" });
+      for (const events of [{}, "x", null]) expectProblem(await putEvents(STARTS[2]!, { events }), 400, "TN5001", { field: "events" });
+      expectProblem(await putEvents(STARTS[2]!, { events: [5] }), 400, "TN5001", { field: "events.0" });
+      expectProblem(await putEvents(STARTS[2]!, {}), 400, "TN5001", { field: "events" });
       for (const body of [null, [], "x", 5]) expectProblem(await put(STARTS[3]!, JSON.stringify(body)), 400, "TN5001");
       // Numbers and booleans where the schema says string: refused, not coerced to text.
       expectProblem(await call("POST", "/deals", { source: 5 }, { "idempotency-key": "types-1" }), 400, "TN5001", { field: "source" });
       expectProblem(await call("POST", "/deals", { source: true }, { "idempotency-key": "types-2" }), 400, "TN5001", { field: "source" });
       expectProblem(await call("POST", "/deals", { source: FEE, files: { "common.tenor": 5 } }, { "idempotency-key": "types-3" }), 400, "TN5001", { field: "files.common.tenor" });
       expectProblem(await call("POST", "/deals", { artifact: "{}" }, { "idempotency-key": "types-4" }), 400, "TN5001", { field: "artifact" });
-      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: FEE, effective: 20261101 }, { "idempotency-key": "types-5" }), 400, "TN5001", { field: "effective" });
+      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: FEE, effective: 20261101 }, await counsel("types-5")), 400, "TN5001", { field: "effective" });
       expectProblem(await call("POST", "/settle", { deals: [5] }), 400, "TN5001", { field: "deals.0" });
       expectProblem(await call("POST", "/settle", { deals: deal }), 400, "TN5001", { field: "deals" });
       expectProblem(await call("GET", `/deals/${deal}/ledger?trace=0`), 400, "TN5001", { field: "trace" });
@@ -180,10 +187,11 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
         await call("GET", `/deals/${id}/exposure`),
         await call("GET", `/deals/${id}/periods/${STARTS[0]}`),
         // An operator of another deal: the unknown deal is not its (an admin may not PUT inputs at all, 403).
-        await call("PUT", `/deals/${id}/periods/${STARTS[0]}`, data("1"), await asOperator(url, deal)),
+        await call("PUT", `/deals/${id}/periods/${STARTS[0]}`, data("1"), await operator()),
+        await call("PUT", `/deals/${id}/periods/${STARTS[0]}/events`, { events: [] }, await asParty(url, deal, "counterparty", "vendor")),
         await call("POST", `/deals/${id}/settle`),
         await call("POST", `/deals/${id}/replay`),
-        await call("POST", `/deals/${id}/versions`, { source: FEE, effective: STARTS[4] }, { "idempotency-key": "unknown-version" }),
+        await call("POST", `/deals/${id}/versions`, { source: FEE, effective: STARTS[4] }, await counsel("unknown-version")),
       ];
       for (const r of replies) expectProblem(r, 404, "TN5002");
       expectProblem(await call("POST", "/settle", { deals: [deal, id] }), 404, "TN5002", { field: "deals" });
@@ -203,6 +211,10 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
       // Period 4 has no data: period 5 must wait.
       expectProblem(await put(STARTS[4]!, data("1")), 409, "TN5006", { period: STARTS[4], periodIndex: 5 });
       expectProblem(await put(STARTS[5]!, data("1")), 409, "TN5006", { period: STARTS[5], periodIndex: 6 });
+      // Events come after the period's inputs.
+      const early = await putEvents(STARTS[3]!, { events: [] });
+      expectProblem(early, 409, "TN5006", { period: STARTS[3], periodIndex: 4 });
+      expect(early.json.detail).toBe(`period 4 (${STARTS[3]}) has no inputs yet: its events are posted once the operator's inputs are stored`);
       // A new deal's first data must be period 1's.
       const fresh = await createDeal({ artifact: FEE_ARTIFACT }, "out-of-order");
       expectProblem(await put(STARTS[1]!, data("1"), fresh), 409, "TN5006", { periodIndex: 2 });
@@ -213,14 +225,14 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
 
     it("a period's data again, different, is 409 TN5007 (stored or settled); the same again is 200", async () => {
       expectProblem(await put(STARTS[2]!, data("95000.01")), 409, "TN5007", { period: STARTS[2], periodIndex: 3 });
-      expectProblem(await put(STARTS[2]!, data("95000.00", [{ date: "2026-09-02", event: "credit", amount: "1.00" }])), 409, "TN5007", { periodIndex: 3 });
+      expectProblem(await putEvents(STARTS[1]!, { events: [] }), 409, "TN5007", { periodIndex: 2, field: "events" });
       expectProblem(await put(STARTS[0]!, data("1")), 409, "TN5007", { period: STARTS[0], periodIndex: 1 });
-      expectProblem(await put(STARTS[1]!, data("80000.00")), 409, "TN5007", { periodIndex: 2 });
       const same = await put(STARTS[2]!, data("95000.00"));
       expect(same.status).toBe(200);
       expect(same.json).toEqual({ index: 3, start: STARTS[2], created: false });
-      const settledAgain = await put(STARTS[1]!, data("80000.00", [{ date: "2026-08-20", event: "credit", amount: "1500.00" }]));
-      expect([settledAgain.status, settledAgain.json.created]).toEqual([200, false]);
+      for (const again of [await put(STARTS[1]!, data("80000.00")), await putEvents(STARTS[1]!, { events: [{ date: "2026-08-20", event: "credit", amount: "1500.00" }] })]) {
+        expect([again.status, again.json]).toEqual([200, { index: 2, start: STARTS[1], created: false }]);
+      }
       await expectUnchanged();
     });
 
@@ -253,7 +265,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
 
     it("a body that is not application/json is 415 TN5013", async () => {
       for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml", "application/octet-stream", "multipart/form-data; boundary=x"]) {
-        expectProblem(await call("PUT", `/deals/${deal}/periods/${STARTS[3]}`, JSON.stringify(data("1")), { "content-type": type, ...(await asOperator(url, deal)) }), 415, "TN5013");
+        expectProblem(await call("PUT", `/deals/${deal}/periods/${STARTS[3]}`, JSON.stringify(data("1")), { "content-type": type, ...(await operator()) }), 415, "TN5013");
       }
       expectProblem(await call("POST", "/deals", JSON.stringify({ source: FEE }), { "content-type": "text/plain", "idempotency-key": "text" }), 415, "TN5013");
       await expectUnchanged();
@@ -333,15 +345,16 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
         expectProblem(r, 422, code, { period: start, field });
         expect(r.json.detail).toContain(`period ${start}`);
       }
+      // Events the deal cannot read, for period 3 (its inputs are stored).
       const events: [object, string][] = [
-        [{ date: "2026-10-02", event: "refund", amount: "1" }, "TN3109"],
-        [{ date: "2026-10-02", event: "credit" }, "TN3111"],
-        [{ date: "2026-10-02", event: "credit", amount: "1", extra: "2" }, "TN3112"],
-        [{ date: "2026-10-02", event: "credit", amount: "one" }, "TN3102"],
+        [{ date: "2026-09-02", event: "refund", amount: "1" }, "TN3109"],
+        [{ date: "2026-09-02", event: "credit" }, "TN3111"],
+        [{ date: "2026-09-02", event: "credit", amount: "1", extra: "2" }, "TN3112"],
+        [{ date: "2026-09-02", event: "credit", amount: "one" }, "TN3102"],
         [{ date: "2026-11-02", event: "credit", amount: "1" }, "TN4006"],
-        [{ date: "10/02/2026", event: "credit", amount: "1" }, "TN3117"],
+        [{ date: "09/02/2026", event: "credit", amount: "1" }, "TN3117"],
       ];
-      for (const [event, code] of events) expectProblem(await put(start, data("1", [event])), 422, code, { period: start });
+      for (const [event, code] of events) expectProblem(await putEvents(STARTS[2]!, { events: [event] }), 422, code, { period: STARTS[2] });
       // A lossless JSON number is taken, as `tenor run` takes it.
       const fresh = await createDeal({ artifact: FEE_ARTIFACT }, "lossless");
       expect((await put(STARTS[0]!, '{"inputs": {"revenue": 100.5}}', fresh)).status).toBe(201);
@@ -351,7 +364,7 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
     it("a write without an Idempotency-Key is 400 TN5010", async () => {
       expectProblem(await call("POST", "/deals", { source: FEE }), 400, "TN5010", { field: "Idempotency-Key" });
       expectProblem(await call("POST", "/deals", { source: FEE }, { "idempotency-key": "" }), 400, "TN5001");
-      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: FEE, effective: STARTS[4] }), 400, "TN5010");
+      expectProblem(await call("POST", `/deals/${deal}/versions`, { source: FEE, effective: STARTS[4] }, await counsel()), 400, "TN5010");
       expectProblem(await call("POST", "/deals", { source: FEE }, { "idempotency-key": "k".repeat(201) }), 400, "TN5001", { field: "idempotency-key" });
       await expectUnchanged();
     });
@@ -360,14 +373,14 @@ describe.each(BACKENDS)("bad input to tenor serve on $name", (backend) => {
       const ids = ["x' OR '1'='1", "1; DROP TABLE tenor_deals; --", `${deal}' --`, "' UNION SELECT artifact FROM tenor_versions --", "%"];
       for (const id of ids) {
         const path = `/deals/${encodeURIComponent(id)}`;
-        for (const r of [await call("GET", path), await call("GET", `${path}/ledger`), await call("POST", `${path}/settle`), await call("PUT", `${path}/periods/${STARTS[3]}`, data("1"), await asOperator(url, deal))]) {
+        for (const r of [await call("GET", path), await call("GET", `${path}/ledger`), await call("POST", `${path}/settle`), await call("PUT", `${path}/periods/${STARTS[3]}`, data("1"), await operator())]) {
           expectProblem(r, 404, "TN5002");
         }
       }
       expectProblem(await call("POST", "/settle", { deals: ["'; DELETE FROM tenor_settled_periods; --"] }), 404, "TN5002");
       expectProblem(await put(STARTS[3]!, { inputs: { revenue: "1", "revenue'); DROP TABLE tenor_period_data; --": "1" } }), 422, "TN3107");
       expectProblem(await put(STARTS[3]!, data("1'; DROP TABLE tenor_period_data; --")), 422, "TN3102");
-      expectProblem(await put(STARTS[3]!, data("1", [{ date: "2026-10-02", event: "x'); DROP TABLE tenor_deals; --" }])), 422, "TN3109");
+      expectProblem(await putEvents(STARTS[2]!, { events: [{ date: "2026-09-02", event: "x'); DROP TABLE tenor_deals; --" }] }), 422, "TN3109");
       expectProblem(await call("POST", "/deals", { source: "deal \"'); DROP TABLE tenor_deals; --\"" }, { "idempotency-key": "'; DROP TABLE tenor_idempotency; --" }), 422, "TN5011");
       expectProblem(await call("GET", `/jobs?jobs=${encodeURIComponent("'; DROP SCHEMA tenor_jobs CASCADE; --")}`), 400, "TN5001", { field: "jobs" });
       expect((await call("GET", "/jobs?jobs=")).json).toEqual({ pending: 0, failed: [] });

@@ -1,6 +1,7 @@
 /**
- * Issue 10, the crash test: the 72-period Sharon deal is stored with all its
- * period data, settling starts, and the server process is killed with
+ * Issue 10, the crash test, with authentication on (issue 18): the
+ * 72-period Sharon deal is stored with all its period data, each party's
+ * with its own key, settling starts, and the server process is killed with
  * SIGKILL while it settles — three times: early, midway and near the end.
  * After each restart on the same database it goes on from the last settled
  * period; at the end the ledger is `tenor run`'s, byte for byte, `tenor
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres } from "./postgres-server.ts";
-import { periodBodies, request, ROOT, startService, tempDataDir, type ServiceProcess, type StartOptions, asOperator } from "./service-process.ts";
+import { periodBodies, putPeriod, request, ROOT, startService, tempDataDir, type ServiceProcess, type StartOptions } from "./service-process.ts";
 
 const DEAL = join(ROOT, "examples", "sharon-dsx.tenor");
 const INPUTS = join(ROOT, "examples", "sharon-dsx.inputs.json");
@@ -117,7 +118,8 @@ async function crashAndRecover(where: StartOptions, stored: (id: string) => Prom
     expect(created.status, created.text).toBe(201);
     const id = created.json.id as string;
     for (const p of bodies) {
-      const r = await request(service.url!, "PUT", `/deals/${id}/periods/${p.start}`, p.body, await asOperator(service.url!, id));
+      // Sharon AI's meter readings, NVIDIA's events: each party with its own key (authentication is on).
+      const r = await putPeriod(service.url!, id, p.start, p.body, { operator: "sharon", counterparty: "nvidia" });
       expect(r.status, r.text).toBe(201);
     }
 

@@ -90,6 +90,22 @@ describe("tenor serve --jwks FILE", () => {
     expect([put.status, put.json.code]).toEqual([403, "TN5015"]);
   });
 
+  it("lets a counsel's token propose for the party of its claims, and not for a party the deal does not name", async () => {
+    const amended = { source: SOURCE.replace("  year 2: 12.5%", "  year 2: 11%"), effective: "2027-09-01" };
+    const sharon = bearer(await token(claims("counsel")));
+    const proposed = await request(url, "POST", `/deals/${deal}/versions`, amended, { ...sharon, "idempotency-key": "idp-propose" });
+    expect(proposed.status, proposed.text).toBe(201);
+    expect(proposed.json).toMatchObject({ proposal: 1, approvedBy: ["sharon"], waitingFor: ["nvidia", "landlord"], adopted: null });
+    // The token says which party it speaks for; the deal decides whether that party is one of its own.
+    const stranger = bearer(await token({ tenor_role: "counsel", tenor_deal: deal, tenor_party: "coreweave" }));
+    const approve = await request(url, "POST", `/deals/${deal}/proposals/1/approve`, undefined, stranger);
+    expect([approve.status, approve.json.code, approve.json.field]).toEqual([403, "TN5015", "party"]);
+    expect(approve.json.detail).toBe('this token speaks for party "coreweave", not one of the deal\'s parties (nvidia, sharon, landlord)');
+    const propose = await request(url, "POST", `/deals/${deal}/versions`, amended, { ...stranger, "idempotency-key": "idp-stranger" });
+    expect([propose.status, propose.json.code]).toEqual([403, "TN5015"]);
+    expect((await request(url, "GET", `/deals/${deal}/proposals`, undefined, sharon)).json.proposals).toEqual([proposed.json]);
+  });
+
   it("lets an admin's token (no deal, no party) manage keys", async () => {
     const r = await request(url, "GET", "/keys", undefined, bearer(await token({ tenor_role: "admin" })));
     expect(r.status, r.text).toBe(200);

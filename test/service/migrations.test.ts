@@ -37,13 +37,16 @@ describe("the schema on the embedded database", () => {
     expect(rows.map((r) => Number(r.id))).toEqual(MIGRATIONS.map((m) => m.id));
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE of settled periods and ledger rows in SQL", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE of settled periods and ledger rows, and UPDATE and DELETE of events, proposals and approvals, in SQL", async () => {
     await db.transaction(async (tx) => {
       await tx.query("INSERT INTO tenor_deals (id, title, currency, period_count) VALUES ('d', 'Deal', 'USD', 0)");
       await tx.query("INSERT INTO tenor_versions (deal_id, version, effective_index, effective_start, ir_sha256, artifact) VALUES ('d', 1, 1, '2026-01-01', 'h', '{}')");
       await tx.query("INSERT INTO tenor_period_data (deal_id, period_index, period_start, data, data_sha256) VALUES ('d', 1, '2026-01-01', '{}', 'h')");
       await tx.query("INSERT INTO tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot) VALUES ('d', 1, 1, '{}', '[]', '{}')");
       await tx.query("INSERT INTO tenor_ledger_rows (deal_id, period_index, row_no, kind, payer, payee, amount) VALUES ('d', 1, 1, 'line', 'a', 'b', 10.00)");
+      await tx.query("INSERT INTO tenor_period_events (deal_id, period_index, period_start, events, events_sha256) VALUES ('d', 1, '2026-01-01', '[]', 'h')");
+      await tx.query("INSERT INTO tenor_proposals (deal_id, proposal, effective_start, ir_sha256, artifact, proposed_by) VALUES ('d', 1, '2026-02-01', 'h', '{}', 'k')");
+      await tx.query("INSERT INTO tenor_approvals (deal_id, proposal, party, actor) VALUES ('d', 1, 'a', 'k')");
     });
     const refused = [
       "UPDATE tenor_settled_periods SET period_json = '{\"forged\":1}'",
@@ -53,6 +56,12 @@ describe("the schema on the embedded database", () => {
       "TRUNCATE tenor_ledger_rows",
       "UPDATE tenor_period_data SET data = '{}'",
       "DELETE FROM tenor_versions",
+      "UPDATE tenor_period_events SET events = '[]'",
+      "DELETE FROM tenor_period_events",
+      "UPDATE tenor_proposals SET artifact = '{}'",
+      "DELETE FROM tenor_proposals",
+      "UPDATE tenor_approvals SET party = 'x'",
+      "DELETE FROM tenor_approvals",
     ];
     for (const sql of refused) await expect(db.query(sql), sql).rejects.toThrow(/never rewritten/);
     const [row] = await db.query<{ amount: string; json: string }>(

@@ -144,15 +144,44 @@ export async function partyKey(service: { readonly url: string | null }, dealId:
   return r.json.key as string;
 }
 
-const operatorKeys = new Map<string, Promise<string>>();
+const partyKeys = new Map<string, Promise<string>>();
 
-/** The Authorization of an operator of deal `dealId` for `party` (default: the deal's first party); one key per server, deal and party. */
-export function asOperator(url: string, dealId: string, party?: string): Promise<{ authorization: string }> {
-  const cacheKey = `${url} ${dealId} ${party ?? ""}`;
-  let key = operatorKeys.get(cacheKey);
+/**
+ * The Authorization of `role` for `party` of deal `dealId`; by default the
+ * operator speaks for the deal's first party and the counterparty for its
+ * second. One key per server, deal, role and party.
+ */
+export function asParty(url: string, dealId: string, role: "operator" | "counterparty" | "counsel" | "auditor", party?: string): Promise<{ authorization: string }> {
+  const cacheKey = `${url} ${dealId} ${role} ${party ?? ""}`;
+  let key = partyKeys.get(cacheKey);
   if (key === undefined) {
-    key = (async () => partyKey({ url }, dealId, "operator", party ?? (await request(url, "GET", `/deals/${dealId}`)).json.parties[0]))();
-    operatorKeys.set(cacheKey, key);
+    key = (async () => {
+      const parties = (await request(url, "GET", `/deals/${dealId}`)).json.parties as string[];
+      return partyKey({ url }, dealId, role, party ?? parties[role === "counterparty" ? 1 : 0]);
+    })();
+    partyKeys.set(cacheKey, key);
   }
   return key.then(bearer);
+}
+
+/** The Authorization of an operator of deal `dealId` for `party` (default: the deal's first party). */
+export function asOperator(url: string, dealId: string, party?: string): Promise<{ authorization: string }> {
+  return asParty(url, dealId, "operator", party);
+}
+
+/**
+ * Stores one period's data as the two parties do: the inputs as the
+ * operator, then — when `events` is given — the events as the
+ * counterparty. Answers the last reply (the inputs' when it fails).
+ */
+export async function putPeriod(
+  url: string,
+  dealId: string,
+  start: string,
+  data: { inputs: Record<string, unknown>; events?: readonly object[] },
+  parties: { operator?: string; counterparty?: string } = {},
+): Promise<Reply> {
+  const inputs = await request(url, "PUT", `/deals/${dealId}/periods/${start}`, { inputs: data.inputs }, await asParty(url, dealId, "operator", parties.operator));
+  if (inputs.status >= 300 || data.events === undefined) return inputs;
+  return request(url, "PUT", `/deals/${dealId}/periods/${start}/events`, { events: data.events }, await asParty(url, dealId, "counterparty", parties.counterparty));
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSource } from "../../src/api.ts";
 import { ledgerToJson } from "../../src/ledger/format-json.ts";
 import { startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { request, startService, type ServiceProcess, asOperator } from "./service-process.ts";
+import { putPeriod, request, startService, type ServiceProcess } from "./service-process.ts";
 
 const server = await startPostgres();
 const skipped = "skipped" in server ? server.skipped : undefined;
@@ -113,7 +113,7 @@ describe("two worker processes on one Postgres settle 200 deals", () => {
     // A deal's periods arrive in order (a gap is refused); the deals side by side.
     await pool(ids, 16, async (id, n) => {
       for (const [i, revenue] of revenues(n).entries()) {
-        const r = await request(base, "PUT", `/deals/${id}/periods/${STARTS[i]}`, { inputs: { revenue }, events: [] }, await asOperator(base, id));
+        const r = await putPeriod(base, id, STARTS[i]!, { inputs: { revenue }, events: [] });
         expect(r.status, r.text).toBe(201);
       }
     });

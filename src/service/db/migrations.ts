@@ -153,6 +153,56 @@ CREATE TRIGGER tenor_audit_no_truncate BEFORE TRUNCATE ON tenor_audit
   FOR EACH STATEMENT EXECUTE FUNCTION tenor_refuse_rewrite();
 `,
   },
+  {
+    id: 3,
+    name: "events apart from inputs, amendment proposals and their approvals",
+    sql: `
+-- A period's events, posted by the counterparty apart from the operator's inputs (canonical JSON array).
+CREATE TABLE tenor_period_events (
+  deal_id text NOT NULL,
+  period_index integer NOT NULL,
+  period_start text NOT NULL,
+  events text NOT NULL,
+  events_sha256 text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (deal_id, period_index),
+  FOREIGN KEY (deal_id, period_index) REFERENCES tenor_period_data (deal_id, period_index)
+);
+
+-- An amendment proposed by counsel: it becomes a version only when every party of the deal has approved it.
+CREATE TABLE tenor_proposals (
+  deal_id text NOT NULL REFERENCES tenor_deals (id),
+  proposal integer NOT NULL CHECK (proposal >= 1),
+  effective_start text NOT NULL,
+  ir_sha256 text NOT NULL,
+  artifact text NOT NULL,
+  proposed_by text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (deal_id, proposal)
+);
+
+-- One party's approval of a proposal, given by its counsel.
+CREATE TABLE tenor_approvals (
+  deal_id text NOT NULL,
+  proposal integer NOT NULL,
+  party text NOT NULL,
+  actor text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (deal_id, proposal, party),
+  FOREIGN KEY (deal_id, proposal) REFERENCES tenor_proposals (deal_id, proposal)
+);
+
+-- The proposal a version was adopted from (null: version 1, or an amendment from before proposals).
+ALTER TABLE tenor_versions ADD COLUMN proposal integer;
+
+CREATE TRIGGER tenor_period_events_immutable BEFORE UPDATE OR DELETE ON tenor_period_events
+  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
+CREATE TRIGGER tenor_proposals_immutable BEFORE UPDATE OR DELETE ON tenor_proposals
+  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
+CREATE TRIGGER tenor_approvals_immutable BEFORE UPDATE OR DELETE ON tenor_approvals
+  FOR EACH ROW EXECUTE FUNCTION tenor_refuse_rewrite();
+`,
+  },
 ];
 
 /**

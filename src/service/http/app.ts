@@ -12,12 +12,12 @@ import { SERVICE } from "../../diagnostics/codes/service.ts";
 import { TENOR_VERSION } from "../../version.ts";
 import type { Authenticator } from "../auth/authenticate.ts";
 import type { Database } from "../db/database.ts";
-import { amendDeal, createDeal, putPeriodData } from "../deals.ts";
+import { createDeal, putPeriodEvents, putPeriodInputs } from "../deals.ts";
 import { once, remember, storedAnswer, type Answer, type KeyedRequest } from "../idempotency.ts";
 import type { JobQueue } from "../jobs.ts";
-import type { PeriodDataBody } from "../period-data.ts";
 import { asProblem, Problem } from "../problem.ts";
 import { dealInfo, exposure, ledgerPieces, periodView } from "../reads.ts";
+import { approve, listProposals, propose } from "../proposals.ts";
 import { replayDeal } from "../replay.ts";
 import { settleDeal } from "../settlement.ts";
 import { findDeal } from "../store.ts";
@@ -49,6 +49,7 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
 type IdParams = { id: string };
 type PeriodParams = { id: string; start: string };
+type ProposalParams = { id: string; n: string };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, jobs } = options;
@@ -119,20 +120,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (request) => dealInfo(db, request.params.id));
 
   app.post<{ Params: IdParams; Body: TermsInput & { effective: string } }>("/deals/:id/versions", {
-    // INTERIM (issue 18, until counsel's proposals land): an admin's direct amendment, under the admin-only action.
-    config: { action: "deal.create" }, schema: { summary: "Amend a deal: new terms in force from a period start", params: S.DEAL_PARAMS, body: S.VERSION_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the new version"), ...S.PROBLEMS } },
+    config: { action: "amendment.propose" }, schema: { summary: "Propose an amendment: new terms in force from a period start, adopted once counsel of every party has approved", params: S.DEAL_PARAMS, body: S.VERSION_BODY, headers: S.IDEMPOTENCY_HEADERS, response: { 201: S.answer("the proposal: its number, who approved it, who is still to, the version once adopted"), ...S.PROBLEMS } },
   }, async (request, reply) => {
     const keyed = keyOf(request, true)!;
     const { effective, ...terms } = request.body;
-    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await amendDeal(tx, request.params.id, terms, effective, whoOf(request)) })));
+    const answer = await db.transaction((tx) => once(tx, keyed, async () => ({ status: 201, body: await propose(tx, request.params.id, terms, effective, principalOf(request), whoOf(request)) })));
     return reply.code(answer.status).send(answer.body);
   });
 
-  // INTERIM (issue 18, until the counterparty's events endpoint lands): the operator still sends the period's events with its inputs.
-  app.put<{ Params: PeriodParams; Body: PeriodDataBody }>("/deals/:id/periods/:start", {
-    config: { action: "inputs.write" }, schema: { summary: "Store one period's inputs and events", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same data was stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
+  app.get<{ Params: IdParams }>("/deals/:id/proposals", { config: { action: "deal.read" }, schema: { summary: "The deal's amendment proposals: who approved each, who is still to, the version adopted", params: S.DEAL_PARAMS, response: { 200: S.answer("{ proposals: [...] }"), ...S.PROBLEMS } } },
+    async (request) => ({ proposals: await listProposals(db, request.params.id) }));
+
+  app.post<{ Params: ProposalParams }>("/deals/:id/proposals/:n/approve", {
+    config: { action: "amendment.approve" }, schema: { summary: "Approve a proposal for the party of the key; the last approval adopts it as the deal's next version", params: S.PROPOSAL_PARAMS, response: { 200: S.answer("the proposal"), ...S.PROBLEMS } },
+  }, async (request) => db.transaction((tx) => approve(tx, request.params.id, Number(request.params.n), principalOf(request), whoOf(request))));
+
+  app.put<{ Params: PeriodParams; Body: { inputs: Record<string, unknown>; events?: unknown } }>("/deals/:id/periods/:start", {
+    config: { action: "inputs.write" }, schema: { summary: "Store one period's inputs (the operator's)", params: S.PERIOD_PARAMS, body: S.PERIOD_BODY, response: { 200: S.answer("the same inputs were stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
   }, async (request, reply) => {
-    const stored = await putPeriodData(db, request.params.id, request.params.start, request.body, whoOf(request));
+    if (request.body.events !== undefined) {
+      throw new Problem(403, SERVICE.forbidden, "events are the counterparty's to post: PUT /deals/:id/periods/:start/events with its key; send the operator's inputs alone here", { field: "events" });
+    }
+    const stored = await putPeriodInputs(db, request.params.id, request.params.start, request.body.inputs, whoOf(request));
+    return reply.code(stored.created ? 201 : 200).send(stored);
+  });
+
+  app.put<{ Params: PeriodParams; Body: { events: Record<string, unknown>[] } }>("/deals/:id/periods/:start/events", {
+    config: { action: "events.write" }, schema: { summary: "Store one period's events (the counterparty's; an empty list: there were none)", params: S.PERIOD_PARAMS, body: S.EVENTS_BODY, response: { 200: S.answer("the same events were stored already"), 201: S.answer("stored"), ...S.PROBLEMS } },
+  }, async (request, reply) => {
+    const stored = await putPeriodEvents(db, request.params.id, request.params.start, request.body.events, whoOf(request));
     return reply.code(stored.created ? 201 : 200).send(stored);
   });
 

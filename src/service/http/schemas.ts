@@ -46,14 +46,24 @@ export const VERSION_BODY = {
   properties: { ...termsProperties, effective: { ...date, description: "the start of the first period the amendment governs" } },
 } as const;
 
+const EVENTS = { type: "array", maxItems: 10000, items: { type: "object", additionalProperties: true }, description: "the period's events: { date, event, args… } (an empty list: there were none)" } as const;
+
 export const PERIOD_BODY = {
   type: "object",
   additionalProperties: false,
   required: ["inputs"],
   properties: {
     inputs: { type: "object", additionalProperties: true, description: "the period's inputs by name: decimal strings (docs/language.md §11)" },
-    events: { type: "array", maxItems: 10000, items: { type: "object", additionalProperties: true }, description: "the period's events: { date, event, args… }" },
+    // Named so that an operator sending them hears whose they are (403), not that the field is unknown.
+    events: { ...EVENTS, description: "not taken here: events are the counterparty's, PUT …/periods/:start/events" },
   },
+} as const;
+
+export const EVENTS_BODY = {
+  type: "object",
+  additionalProperties: false,
+  required: ["events"],
+  properties: { events: EVENTS },
 } as const;
 
 /** Text Postgres can store: no U+0000 (a query binding one fails inside the database, a 500). */
@@ -76,6 +86,12 @@ export const PERIOD_PARAMS = {
   type: "object",
   required: ["id", "start"],
   properties: { ...DEAL_PARAMS.properties, start: { ...date, description: "the period's start date" } },
+} as const;
+
+export const PROPOSAL_PARAMS = {
+  type: "object",
+  required: ["id", "n"],
+  properties: { ...DEAL_PARAMS.properties, n: { type: "string", pattern: "^[1-9][0-9]{0,8}$", description: "the proposal's number, as POST /deals/:id/versions gave it" } },
 } as const;
 
 export const LEDGER_QUERY = {
