@@ -159,6 +159,6 @@ if (wanted("service")) {
     `in-process settlePeriod ${rate(f.inProcess)} (${f.inProcessCpuUs.toFixed(0)} µs of CPU a period)`);
   const cpu = (us: number) => `server CPU ${us.toFixed(0)} µs a period (${(us / f.inProcessCpuUs).toFixed(0)}x the in-process CPU)`;
   report(`service (a) settle only, data PUT first: ${rate(f.settleOnly)}; ${cost(f.settleOnly)}; ${cpu(f.settleOnlyCpuUs)}; the PUTs alone ${Math.round(f.putOnly)} requests/s`);
-  report(`service (b) one PUT + one settle per period: ${rate(f.putAndSettle)}; ${cost(f.putAndSettle)}; ${cpu(f.putAndSettleCpuUs)}; ` +
-    `median PUT ${ms(f.putMs)}, settle ${ms(f.settleMs)}; server CPU ${f.serverCpuSeconds.toFixed(1)} s in ${f.httpSeconds.toFixed(1)} s of requests`);
+  report(`service (b) two PUTs (inputs, events) + one settle per period: ${rate(f.putAndSettle)}; ${cost(f.putAndSettle)}; ${cpu(f.putAndSettleCpuUs)}; ` +
+    `median PUTs ${ms(f.putMs)}, settle ${ms(f.settleMs)}; server CPU ${f.serverCpuSeconds.toFixed(1)} s in ${f.httpSeconds.toFixed(1)} s of requests`);
 }
