@@ -128,8 +128,9 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
 
   if (checked.tests.length > 0) {
     blocks.push(heading(2, "Worked examples"));
-    blocks.push(paragraph("The term sheet's tests: each settles only the periods it lists, and states what must be paid."));
-    blocks.push(list(checked.tests.map((t) => testItem(t, ctx))));
+    blocks.push(paragraph("The term sheet's tests: each settles only the periods it lists, and states what must then be paid."));
+    const titles = new Map(checked.clauses.map((c) => [c.name.text, clauseTitle(c)]));
+    blocks.push(list(checked.tests.map((t) => testItem(t, ctx, titles))));
   }
   return { title: h.title, blocks: [heading(1, h.title), ...blocks] };
 }
@@ -140,8 +141,14 @@ function clauseTitle(c: ClauseDecl): string {
 
 function clauseBlocks(c: ClauseDecl, n: number, ctx: StatementContext, templateCtx: StatementContext, sources: TemplateSources): Block[] {
   const blocks: Block[] = [heading(3, `${n}. ${clauseTitle(c)} (${c.name.text})`)];
-  if (c.instance !== undefined) blocks.push(...instanceBlocks(c.instance, sources, ctx, templateCtx));
-  blocks.push(...bodyBlocks(c.body, ctx));
+  if (c.instance === undefined) return [...blocks, ...bodyBlocks(c.body, ctx)];
+  blocks.push(...instanceBlocks(c.instance, sources, ctx, templateCtx));
+  const args = new Map<string, string>();
+  for (const a of c.instance.use.args) {
+    const v = a.value;
+    if (v.kind === "Binary" || v.kind === "Call" || v.kind === "IfExpr" || v.kind === "Unary") args.set(`${v.range.start}:${v.range.end}`, a.name.text);
+  }
+  blocks.push(...bodyBlocks(c.body, { ...ctx, arguments: args }));
   return blocks;
 }
 
@@ -172,14 +179,16 @@ function templateBlocks(t: TemplateDecl, ctx: StatementContext): Block[] {
   return blocks;
 }
 
-function testItem(t: TestDecl, ctx: StatementContext): Item {
+function testItem(t: TestDecl, ctx: StatementContext, titles: ReadonlyMap<string, string>): Item {
   const periods = t.periods.map((p) => dateWords(p.date.text));
   const events = t.events.map((e) => `${defined(e.event.text)} on ${dateWords(e.date.text)}`);
   const lead = `“${t.title.value}”: settles the ${periods.length === 1 ? "period" : "periods"} starting ${periods.length === 0 ? "(none)" : periods.join(", ")}${events.length === 0 ? "" : `, with ${events.join(", ")}`}.`;
   const expects = t.expects.map((x) => {
-    const under = x.clause === null ? "" : ` under ${x.clause.text}`;
-    const when = x.period === null ? " over those periods" : ` in the period starting ${dateWords(x.period.text)}`;
-    return `${ctx.party(x.payer.text)} pays ${ctx.party(x.payee.text)} ${say(x.amount, ctx)}${under}${when}.`;
+    const clause = x.clause === null ? undefined : titles.get(x.clause.text);
+    const under = x.clause === null ? "" : ` under ${clause ?? x.clause.text}`;
+    const when = x.period === null ? (t.periods.length === 1 ? "" : " in total") : ` in the period starting ${dateWords(x.period.text)}`;
+    const zero = x.amount.kind === "NumberLit" && /^0+(\.0+)?$/.test(x.amount.digits);
+    return `${ctx.party(x.payer.text)} pays ${ctx.party(x.payee.text)} ${zero ? "nothing" : say(x.amount, ctx)}${under}${when}.`;
   });
   return { text: lead, children: expects.length === 0 ? [] : [list(expects)] };
 }

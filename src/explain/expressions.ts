@@ -22,6 +22,13 @@ export interface PhraseContext {
   readonly types: ReadonlyMap<Expr, Type>;
   /** Top-level names, for expressions the checker did not see itself (a `use`'s arguments, a template's defaults). */
   readonly globals: ReadonlyMap<string, Binding>;
+  /**
+   * In a clause made by `use`: the template parameter each compound
+   * argument stands for, by the argument's source range (`start:end`), so
+   * the clause reads "the capacity" where the sheet gave a long expression
+   * (the parameters table gives it once).
+   */
+  readonly arguments?: ReadonlyMap<string, string>;
 }
 
 /** A phrase and the precedence of its top operator (docs/language.md §4: 1 `or` … 8 a primary). */
@@ -89,6 +96,8 @@ function at(p: Phrase, prec: number): string {
 }
 
 export function phrase(e: Expr, ctx: PhraseContext): Phrase {
+  const param = e.kind === "Binary" || e.kind === "Call" || e.kind === "IfExpr" || e.kind === "Unary" ? ctx.arguments?.get(`${e.range.start}:${e.range.end}`) : undefined;
+  if (param !== undefined) return { text: `the ${nameWords(param)}`, prec: PRIMARY };
   switch (e.kind) {
     case "NumberLit":
       return { text: numberWords(e, ctx.currency), prec: PRIMARY };
@@ -119,7 +128,7 @@ export function phrase(e: Expr, ctx: PhraseContext): Phrase {
 function nameRefWords(ref: NameRef, ctx: PhraseContext): string {
   const b = bindingOf(ref, ctx);
   const name = ref.name.text;
-  if (b === undefined) return `the ${nameWords(name)}`;
+  if (b === undefined) return PERIOD_FACT_WORDS[name] ?? `the ${nameWords(name)}`;
   switch (b.kind) {
     case "const":
       // A const that is one literal reads as its value: "at $1.85 per GPU-hour".
@@ -167,6 +176,14 @@ function isPrice(e: Expr, ctx: PhraseContext): boolean {
   return ex.get(ctx.currency) === 1 && [...ex.values()].some((v) => v < 0);
 }
 
+/** A plain percentage: a literal, or a const holding one. */
+function percentOf(e: Expr, ctx: PhraseContext): boolean {
+  if (e.kind === "NumberLit") return e.percent && e.unit === null;
+  if (e.kind !== "NameRef") return false;
+  const b = bindingOf(e, ctx);
+  return b?.kind === "const" && b.decl.value.kind === "NumberLit" && b.decl.value.percent && b.decl.value.unit === null;
+}
+
 function binaryPhrase(op: BinaryOp, left: Expr, right: Expr, ctx: PhraseContext): Phrase {
   const prec = PREC[op];
   const l = phrase(left, ctx);
@@ -179,8 +196,8 @@ function binaryPhrase(op: BinaryOp, left: Expr, right: Expr, ctx: PhraseContext)
   }
   if (op === "*") {
     // "15% of the revenue", "the unsold at $1.85 per GPU-hour".
-    if (right.kind === "NumberLit" && right.percent && right.unit === null) return { text: `${right.digits === "100" ? "all" : r.text} of ${at(l, 6)}`, prec: 6 };
-    if (left.kind === "NumberLit" && left.percent && left.unit === null) return { text: `${l.text} of ${at(r, 6)}`, prec: 6 };
+    if (percentOf(right, ctx) && !percentOf(left, ctx)) return { text: `${r.text} of ${at(l, 7)}`, prec: 6 };
+    if (percentOf(left, ctx)) return { text: `${l.text} of ${at(r, 7)}`, prec: 6 };
     if (isPrice(right, ctx) && !isPrice(left, ctx)) return { text: `${at(l, 6)} at ${at(r, 7)}`, prec: 6 };
     if (isPrice(left, ctx) && !isPrice(right, ctx)) return { text: `${at(r, 6)} at ${at(l, 7)}`, prec: 6 };
   }
@@ -215,17 +232,18 @@ function dayCount(name: string): (c: Call, ctx: PhraseContext) => Phrase {
 
 function extremes(one: string, many: string): (c: Call, ctx: PhraseContext) => Phrase {
   return (c, ctx) => {
-    const args = c.args.map((x) => at(phrase(x, ctx), 2));
-    return { text: `the ${args.length > 2 ? many : one} of ${joinAnd(args)}`, prec: PRIMARY };
+    const args = c.args.map((x) => at(phrase(x, ctx), PRIMARY));
+    // Loose: as an operand it is bracketed, "(the lesser of a and b) times c".
+    return { text: `the ${args.length > 2 ? many : one} of ${joinAnd(args)}`, prec: 3 };
   };
 }
 
 function stepped(how: (ctx: PhraseContext) => string): (c: Call, ctx: PhraseContext) => Phrase {
   return (c, ctx) => {
     const [x, step] = c.args;
-    const value = x === undefined ? "the value" : at(phrase(x, ctx), 6);
-    const to = step === undefined ? "a whole number" : `a multiple of ${at(phrase(step, ctx), 6)}`;
-    return { text: `${value} rounded ${how(ctx).replace("TO", to)}`, prec: 6 };
+    const value = x === undefined ? "the value" : at(phrase(x, ctx), PRIMARY);
+    const to = step === undefined ? "a whole number" : `a multiple of ${at(phrase(step, ctx), PRIMARY)}`;
+    return { text: `${value} rounded ${how(ctx).replace("TO", to)}`, prec: 3 };
   };
 }
 

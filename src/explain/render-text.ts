@@ -31,11 +31,39 @@ function items(list: readonly Item[], indent: string): string {
   }).join("\n");
 }
 
+/** Columns aligned; while the table is wider than WIDTH, its widest column is wrapped narrower (to 20 at least). */
 function tableText(header: readonly string[], rows: readonly (readonly string[])[], indent: string): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
-  const line = (r: readonly string[]) => (indent + r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ")).trimEnd();
+  const total = () => indent.length + widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
+  while (total() > WIDTH) {
+    const widest = widths.indexOf(Math.max(...widths));
+    const narrower = Math.max(20, header[widest]!.length, widths[widest]! - (total() - WIDTH));
+    if (narrower >= widths[widest]!) break;
+    widths[widest] = narrower;
+  }
+  const line = (r: readonly string[]) => {
+    const cells = widths.map((w, c) => wrapTo(r[c] ?? "", w));
+    const height = Math.max(...cells.map((x) => x.length));
+    const lines: string[] = [];
+    for (let i = 0; i < height; i++) lines.push((indent + cells.map((x, c) => (x[i] ?? "").padEnd(widths[c]!)).join("  ")).trimEnd());
+    return lines.join("\n");
+  };
   return [line(header), indent + widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Words of `text` in lines of at most `width` (a longer word has a line of its own). */
+function wrapTo(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function blockText(b: Block, indent: string): string {

@@ -75,8 +75,13 @@ export function statementText(s: Stmt, ctx: StatementContext): string {
       return `${defined(s.name.text)} means ${say(s.value, ctx)}`;
     case "Pays":
       return `${ctx.party(s.payer.text)} pays ${ctx.party(s.payee.text)} ${amountWords(s.amount, ctx)}`;
-    case "Grants":
-      return `${ctx.party(s.grantor.text)} grants ${ctx.party(s.grantee.text)} ${say(s.quantity, ctx)} ${nameWords(s.instrument.text)} at ${say(s.price, ctx)} each`;
+    case "Grants": {
+      const what = `${ctx.party(s.grantor.text)} grants ${ctx.party(s.grantee.text)}`;
+      const instrument = nameWords(s.instrument.text);
+      const price = say(s.price, ctx);
+      if (s.quantity.kind === "NumberLit") return `${what} ${say(s.quantity, ctx)} ${instrument} at ${price} each`;
+      return `${what} ${instrument} at ${price} each, as many as ${say(s.quantity, ctx)}`;
+    }
     case "Cap":
       return `the payments under this clause are capped at ${say(s.amount, ctx)} ${capWindowWords(s.window, ctx)}; a payment that would pass the cap is cut to what is left of it`;
     case "Window":

@@ -22,7 +22,8 @@ function unitExprWords(u: UnitExpr): string {
   const den = u.denominator.map((n) => n.text);
   if (num.length === 1 && num[0] === "number" && den.length === 0) return "a number";
   if (num.length === 1 && num[0] === "money") return den.length === 0 ? "an amount of money" : `a price in money per ${unitPhrase(den, [], false)}`;
-  return `a quantity in ${unitPhrase(num, den, true)}`;
+  // A unit parameter (q) is a name, not a word: not made plural.
+  return `a quantity in ${unitPhrase(num, den, false)}`;
 }
 
 /** What a parameter takes, in words. */
