@@ -11,7 +11,7 @@ import { kindOf } from "../ir/exhaustive.ts";
 import type { BuiltinName } from "../builtins/registry.ts";
 import type { BinaryOp, Call, Expr, NameRef } from "../syntax/ast.ts";
 import type { Type } from "../types/types.ts";
-import { dateWords, joinAnd, nameWords, numberWords } from "./words.ts";
+import { dateWords, defined, joinAnd, nameWords, numberWords, unitWord } from "./words.ts";
 
 /** What phrasing needs from the checked program. */
 export interface PhraseContext {
@@ -139,15 +139,29 @@ function nameRefWords(ref: NameRef, ctx: PhraseContext): string {
     case "tiers":
       return `the ${nameWords(name)} table`;
     case "balance":
-      return `the balance ${nameWords(name)}`;
+      return `the balance ${defined(name)}`;
+    case "let":
+      return localWords(name, ctx.types.get(b.decl.value), ctx);
     case "input":
     case "schedule":
-    case "let":
     case "eventArg":
       return `the ${nameWords(name)}`;
     default:
       throw new Error(`tenor explain: no English for a name bound to ${kindOf(b)}`);
   }
+}
+
+/** A clause's own name as its defined term: "the amount “repaid”", "the “unsold” GPU-hours", "“utilization”". */
+function localWords(name: string, t: Type | undefined, ctx: PhraseContext): string {
+  if (t?.kind === "number" && !t.unit.isNone) {
+    const [only] = [...t.unit.exponents];
+    if (t.unit.exponents.size === 1 && only !== undefined && only[1] === 1) {
+      return only[0] === ctx.currency ? `the amount ${defined(name)}` : `the ${defined(name)} ${unitWord(only[0], true)}`;
+    }
+    return `the quantity ${defined(name)}`;
+  }
+  if (t?.kind === "date") return `the date ${defined(name)}`;
+  return defined(name);
 }
 
 function typeOf(e: Expr, ctx: PhraseContext): Type | undefined {

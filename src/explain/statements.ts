@@ -8,7 +8,7 @@ import { kindOf } from "../ir/exhaustive.ts";
 import type { Expr, ScheduleDecl, Stmt } from "../syntax/ast.ts";
 import type { Item } from "./document.ts";
 import { bindingOf, periodWord, phrase, say, type PhraseContext } from "./expressions.ts";
-import { capitalize, count, dateWords, defined, joinAnd, nameWords } from "./words.ts";
+import { capitalize, dateWords, defined, joinAnd, nameWords } from "./words.ts";
 import { entryKeyWords } from "./tables.ts";
 
 export interface StatementContext extends PhraseContext {
@@ -47,8 +47,8 @@ export function statementItem(s: Stmt, ctx: StatementContext): Item {
       const streak = Number.isInteger(n)
         ? n === 1
           ? `in the ${periodWord(ctx.frequency, false)}`
-          : `for ${n} consecutive ${word} (this ${periodWord(ctx.frequency, false)} and the ${count(n - 1, periodWord(ctx.frequency, false), word)} before it)`
-        : `for ${nameWords(s.consecutive.kind === "Name" ? s.consecutive.text : "")} consecutive ${word}`;
+          : `for ${n} consecutive ${word} (this ${periodWord(ctx.frequency, false)} and the ${n === 2 ? "" : `${n - 1} `}${periodWord(ctx.frequency, n > 2)} before it)`
+        : `for ${defined(s.consecutive.kind === "Name" ? s.consecutive.text : "")} consecutive ${word}`;
       return block(`if ${cond} ${streak}`, s.body, ctx);
     }
     case "On":
@@ -90,8 +90,8 @@ export function statementText(s: Stmt, ctx: StatementContext): string {
       return `the clause keeps a balance, ${defined(s.name.text)}, carried from period to period, which starts at ${say(s.initial, ctx)}`;
     case "Adjust":
       return s.op === "add"
-        ? `${say(s.amount, ctx)} is added to the balance ${nameWords(s.balance.text)}`
-        : `${say(s.amount, ctx)} is subtracted from the balance ${nameWords(s.balance.text)}`;
+        ? `${say(s.amount, ctx)} is added to the balance ${defined(s.balance.text)}`
+        : `${say(s.amount, ctx)} is subtracted from the balance ${defined(s.balance.text)}`;
     case "When":
     case "On":
     case "AtSigning":

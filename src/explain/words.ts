@@ -53,7 +53,8 @@ export function unitWord(name: string, plural: boolean): string {
   const known = UNIT_WORDS[name];
   if (known !== undefined) return plural ? known[1] : known[0];
   const word = name.replace(/_/g, "-");
-  if (!plural || /[A-Z]/.test(name) || /s$/.test(name)) return word;
+  // Capitalised names (MW, EUR), plurals already, and one- or two-letter names (a template's `q`) stay as written.
+  if (!plural || /[A-Z]/.test(name) || /s$/.test(name) || name.length <= 2) return word;
   return `${word}s`;
 }
 
@@ -84,10 +85,12 @@ export function isOne(value: string): boolean {
  * declared as units read like it.
  */
 export function numberWords(n: NumberLit, currency: string): string {
-  const value = literalValue(n);
+  // Digits as written (`2.20` stays 2.20); a scale word is applied exactly.
+  const value = n.scale === null ? n.digits.replace(/^0+(?=\d)/, "") : literalValue(n);
   if (n.percent) return `${groupDigits(value)}%`;
   if (n.unit === null) return groupDigits(value);
-  const num = n.unit.numerator.map((x) => x.text).filter((x) => x !== "number");
+  // `money` is a template's name for the deal currency.
+  const num = n.unit.numerator.map((x) => (x.text === "money" ? currency : x.text)).filter((x) => x !== "number");
   const den = n.unit.denominator.map((x) => x.text);
   if (num.length === 1 && den.length === 0 && (num[0] === "days" || num[0] === "months" || num[0] === "years")) {
     const word = num[0]!;

@@ -3,9 +3,9 @@
  * plain English (docs/explain.md), from the checked program that settles.
  * A sheet with errors prints its diagnostics as `tenor check` does, exit 1.
  */
-import { checkSource } from "../../api.ts";
+import { explainSource } from "../../api.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
-import { explainProgram, renderExplanation, type ExplainFormat } from "../../explain/index.ts";
+import { renderExplanation, type ExplainFormat } from "../../explain/index.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { displayPath, type Io } from "../io.ts";
 import { cliModules, readTermSheet } from "./source-file.ts";
@@ -14,14 +14,13 @@ export function explainCommand(io: Io, file: string, options: { readonly format?
   const read = readTermSheet(io, file, { summary: true });
   if ("exit" in read) return read.exit;
   const name = displayPath(file);
-  const result = checkSource(read.text, { modules: cliModules(io, file).host });
+  const result = explainSource(read.text, { modules: cliModules(io, file).host });
   if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, name, read.text, result.files) + "\n");
   if (result.value === null) {
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
     io.stderr(`${name}: ${errors} error${errors === 1 ? "" : "s"}\n`);
     return EXIT.sourceErrors;
   }
-  const doc = explainProgram(result.value, { parsed: result.parsed, templates: result.templates });
-  io.stdout(renderExplanation(doc, options.format ?? "text"));
+  io.stdout(renderExplanation(result.value, options.format ?? "text"));
   return EXIT.ok;
 }
