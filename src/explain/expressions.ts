@@ -272,7 +272,7 @@ export const BUILTIN_PHRASES: Readonly<Record<BuiltinName, (c: Call, ctx: Phrase
   min: extremes("lesser", "least"),
   max: extremes("greater", "greatest"),
   abs: (c, ctx) => ({ text: `the absolute value of ${at(phrase(c.args[0]!, ctx), 6)}`, prec: PRIMARY }),
-  round: stepped((ctx) => `to the nearest TO (${roundingWords(ctx.rounding).replace("to the nearest, ", "")})`),
+  round: stepped((ctx) => `to the nearest TO (${roundingWords(ctx.rounding).replace("to the nearest, ", "")})`.replace("nearest a multiple", "nearest multiple").replace("nearest a whole", "nearest whole")),
   floor: stepped(() => "down to TO"),
   ceil: stepped(() => "up to TO"),
   interpolate: (c, ctx) => {

@@ -102,7 +102,7 @@ export function currencyBlocks(h: DealHeader): Block[] {
     const currencies = others.filter((u) => /^[A-Z]{3}$/.test(u));
     const quantities = others.filter((u) => !/^[A-Z]{3}$/.test(u));
     const parts: string[] = [];
-    if (quantities.length > 0) parts.push(`Quantities are measured in ${joinAnd(quantities.map((u) => `${unitPhrase([u], [], true)} (${u})`))}.`);
+    if (quantities.length > 0) parts.push(`Quantities are measured in ${joinAnd(quantities.map((u) => (unitPhrase([u], [], true) === u ? u : `${unitPhrase([u], [], true)} (${u})`)))}.`);
     if (currencies.length > 0) parts.push(`${joinAnd(currencies)} ${currencies.length === 1 ? "is another currency" : "are other currencies"}, converted at the rates the term sheet states.`);
     blocks.push(paragraph(parts.join(" ")));
   }
