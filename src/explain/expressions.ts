@@ -11,7 +11,7 @@ import { kindOf } from "../ir/exhaustive.ts";
 import type { BuiltinName } from "../builtins/registry.ts";
 import type { BinaryOp, Call, Expr, NameRef } from "../syntax/ast.ts";
 import type { Type } from "../types/types.ts";
-import { dateWords, defined, joinAnd, nameWords, numberWords, unitWord } from "./words.ts";
+import { dateWords, defined, joinAnd, nameWords, numberWords } from "./words.ts";
 
 /** What phrasing needs from the checked program. */
 export interface PhraseContext {
@@ -108,7 +108,7 @@ export function phrase(e: Expr, ctx: PhraseContext): Phrase {
     case "Unary": {
       const operand = phrase(e.operand, ctx);
       return e.op === "-"
-        ? { text: `minus ${at(operand, 7)}`, prec: 7 }
+        ? { text: `minus ${at(operand, PRIMARY)}`, prec: 7 }
         : { text: `it is not the case that ${at(operand, 3)}`, prec: 3 };
     }
     case "Binary":
@@ -156,10 +156,10 @@ function localWords(name: string, t: Type | undefined, ctx: PhraseContext): stri
   if (t?.kind === "number" && !t.unit.isNone) {
     const [only] = [...t.unit.exponents];
     if (t.unit.exponents.size === 1 && only !== undefined && only[1] === 1) {
-      return only[0] === ctx.currency ? `the amount ${defined(name)}` : `the ${defined(name)} ${unitWord(only[0], true)}`;
+      if (only[0] === ctx.currency) return `the amount ${defined(name)}`;
     }
-    return `the quantity ${defined(name)}`;
   }
+  if (t?.kind === "number" && !t.unit.isNone) return `the quantity ${defined(name)}`;
   if (t?.kind === "date") return `the date ${defined(name)}`;
   return defined(name);
 }
@@ -257,7 +257,8 @@ function stepped(how: (ctx: PhraseContext) => string): (c: Call, ctx: PhraseCont
     const [x, step] = c.args;
     const value = x === undefined ? "the value" : at(phrase(x, ctx), PRIMARY);
     const to = step === undefined ? "a whole number" : `a multiple of ${at(phrase(step, ctx), PRIMARY)}`;
-    return { text: `${value} rounded ${how(ctx).replace("TO", to)}`, prec: 3 };
+    const text = `${value} rounded ${how(ctx).replace("TO", to)}`.replace("nearest a multiple", "nearest multiple").replace("nearest a whole", "nearest whole");
+    return { text, prec: 3 };
   };
 }
 
@@ -272,7 +273,7 @@ export const BUILTIN_PHRASES: Readonly<Record<BuiltinName, (c: Call, ctx: Phrase
   min: extremes("lesser", "least"),
   max: extremes("greater", "greatest"),
   abs: (c, ctx) => ({ text: `the absolute value of ${at(phrase(c.args[0]!, ctx), 6)}`, prec: PRIMARY }),
-  round: stepped((ctx) => `to the nearest TO (${roundingWords(ctx.rounding).replace("to the nearest, ", "")})`.replace("nearest a multiple", "nearest multiple").replace("nearest a whole", "nearest whole")),
+  round: stepped((ctx) => `to the nearest TO (${roundingWords(ctx.rounding).replace("to the nearest, ", "")})`),
   floor: stepped(() => "down to TO"),
   ceil: stepped(() => "up to TO"),
   interpolate: (c, ctx) => {

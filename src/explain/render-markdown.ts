@@ -5,9 +5,9 @@
  */
 import type { Block, ExplainDocument, Item } from "./document.ts";
 
-/** Text with markdown's punctuation escaped (`*`, `_`, `[`, `|`, …). */
+/** Text with markdown's punctuation escaped (`*`, `_`, `[`, `|`, …); brackets `(` `)` mean nothing without `[`. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/^(\d+)\./, "$1\\.").replace(/^-/, "\\-");
+  return text.replace(/[\\`*_{}[\]#+!|<>~]/g, (c) => `\\${c}`).replace(/^(\d+)\./, "$1\\.").replace(/^-/, "\\-");
 }
 
 function items(list: readonly Item[], indent: string): string {

@@ -90,17 +90,17 @@ const STATEMENTS: Record<Stmt["kind"], string> = {
   Let: "“hours” means the greater of the sold hours and 0 GPU-hours",
   Pays: "NVIDIA Corporation pays Sharon AI the missed rent",
   Grants: "Sharon AI grants NVIDIA Corporation 1,000,000 warrants at $12.50 each",
-  When: "If “hours” is at most 1,000 GPU-hours for 3 consecutive months (this month and the 2 months before it), NVIDIA Corporation pays Sharon AI",
+  When: "If the quantity “hours” is at most 1,000 GPU-hours for 3 consecutive months (this month and the 2 months before it), NVIDIA Corporation pays Sharon AI",
   On: "Each time “lease default” occurs in the period",
   AtSigning: "At signing (in the first period only)",
   Cap: "capped at $1,000,000 over the term",
   Window: "applies only to months starting on or after 1 August 2026",
   Balance: "The clause keeps a balance, “banked”, carried from period to period, which starts at $0",
-  Adjust: "the revenue is added to the balance “banked”",
+  Adjust: "The revenue is added to the balance “banked”",
 };
 
 const DECLARATIONS: Record<Decl["kind"], string> = {
-  Deal: "Every construct\n================",
+  Deal: "Every construct\n===============",
   Parties: "NVIDIA Corporation (“nvidia” in the term sheet)",
   Term: "The term runs from 1 July 2026 to 30 June 2028 and is settled in monthly periods: 24 periods",
   Paid: "due 15 business days after the last day of the period",
@@ -147,10 +147,10 @@ const BUILTINS: Record<BuiltinName, string> = {
 function explained(): string {
   const r = explainSource(CONSTRUCTS, { modules });
   expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  // Unwrapped, so that a phrase is found whatever line it was wrapped on.
-  return renderExplanation(r.value!, "text").replace(/\n(?!\n)\s*(?!- )/g, (m) => (/^\n\s*$/.test(m) ? " " : m));
+  return renderExplanation(r.value!, "text");
 }
 
+/** Whitespace as one space, so that a phrase is found whatever line it was wrapped on. */
 const flat = (t: string) => t.replace(/\s+/g, " ");
 
 describe("every construct has an English form", () => {
