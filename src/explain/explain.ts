@@ -17,6 +17,7 @@ import { statementItems, type StatementContext } from "./statements.ts";
 import { scheduleLead, scheduleTable, tiersTable } from "./tables.ts";
 import { instanceBlocks, templateParamsTable, type TemplateSources } from "./templates.ts";
 import { count, dateWords, defined, nameWords } from "./words.ts";
+import { constantsOf } from "./constants.ts";
 
 /** Where the sheet's templates come from: `checkSource`'s `parsed` and `templates`. */
 export interface ExplainSources {
@@ -66,6 +67,7 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     types: checked.types,
     globals,
     party: (name) => parties.get(name) ?? `the ${nameWords(name)}`,
+    constants: constantsOf(checked),
   };
   // A template's own names are its parameters: none of the sheet's values (only the period facts) are seen through it.
   const templateCtx: StatementContext = {
@@ -74,11 +76,13 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     types: new Map(),
     globals: new Map(PERIOD_FACTS.map((fact) => [fact, { kind: "periodFact", fact } as Binding])),
     party: (name) => `the ${nameWords(name)}`,
+    constants: undefined,
   };
   const importedFrom = new Map<string, string>();
   for (const d of sources.parsed.decls) if (d.kind === "Import") for (const n of d.names) importedFrom.set(n.text, d.path.value);
   const templateSources: TemplateSources = { templates: sources.templates, importedFrom };
 
+  const constants = ctx.constants!;
   const decls = checked.program.decls;
   const paid = decls.find((d): d is PaidDecl => d.kind === "Paid") ?? null;
   const calendars = decls.filter((d): d is CalendarDecl => d.kind === "Calendar");
@@ -94,7 +98,9 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     blocks.push(heading(2, "Values"));
     blocks.push(list(checked.consts.map((c) => {
       const from = c.instance === undefined ? "" : ` (from the template ${c.instance.template})`;
-      return `${defined(c.name.text)} is ${say(c.value, ctx)}${from}.`;
+      const literal = c.value.kind === "NumberLit" || c.value.kind === "DateExpr";
+      const value = literal ? null : constants.valueWords(c.value);
+      return `${defined(c.name.text)} is ${say(c.value, ctx)}${value === null ? "" : `, that is ${value}`}${from}.`;
     })));
   }
   if (checked.schedules.length > 0) {

@@ -10,10 +10,13 @@ import type { Item } from "./document.ts";
 import { bindingOf, periodWord, phrase, say, type PhraseContext } from "./expressions.ts";
 import { capitalize, dateWords, defined, joinAnd, nameWords } from "./words.ts";
 import { entryKeyWords } from "./tables.ts";
+import type { Constants } from "./constants.ts";
 
 export interface StatementContext extends PhraseContext {
   /** A party's legal name by its short name. */
   readonly party: (name: string) => string;
+  /** Exact values of constant expressions (./constants.ts); absent inside a template, whose values are parameters. */
+  readonly constants?: Constants;
 }
 
 /** The statements of a clause body (or block) as list items, in order. */
@@ -73,14 +76,20 @@ export function statementText(s: Stmt, ctx: StatementContext): string {
   switch (s.kind) {
     case "Let":
       return `${defined(s.name.text)} means ${say(s.value, ctx)}`;
-    case "Pays":
-      return `${ctx.party(s.payer.text)} pays ${ctx.party(s.payee.text)} ${amountWords(s.amount, ctx)}`;
+    case "Pays": {
+      // A computed constant amount is also given as it is paid.
+      const amount = amountWords(s.amount, ctx);
+      const paid = s.amount.kind === "NumberLit" ? null : ctx.constants?.paymentWords(s.amount);
+      const shown = paid === null || paid === undefined || paid === amount || paid.replace(/\.0+$/, "") === amount;
+      return `${ctx.party(s.payer.text)} pays ${ctx.party(s.payee.text)} ${amount}${shown ? "" : `, that is ${paid} after rounding`}`;
+    }
     case "Grants": {
       const what = `${ctx.party(s.grantor.text)} grants ${ctx.party(s.grantee.text)}`;
       const instrument = nameWords(s.instrument.text);
       const price = say(s.price, ctx);
       if (s.quantity.kind === "NumberLit") return `${what} ${say(s.quantity, ctx)} ${instrument} at ${price} each`;
-      return `${what} ${instrument} at ${price} each, as many as ${say(s.quantity, ctx)}`;
+      const n = ctx.constants?.valueWords(s.quantity);
+      return `${what} ${instrument} at ${price} each, as many as ${say(s.quantity, ctx)}${n === null || n === undefined ? "" : `, that is ${n}`}`;
     }
     case "Cap":
       return `the payments under this clause are capped at ${say(s.amount, ctx)} ${capWindowWords(s.window, ctx)}; a payment that would pass the cap is cut to what is left of it`;
