@@ -25,7 +25,7 @@ export interface PhraseContext {
   /**
    * In a clause made by `use`: the template parameter each compound
    * argument stands for, by the argument's source range (`start:end`), so
-   * the clause reads "the capacity" where the sheet gave a long expression
+   * the clause reads "“capacity”" where the sheet gave a long expression
    * (the parameters table gives it once).
    */
   readonly arguments?: ReadonlyMap<string, string>;
@@ -97,7 +97,7 @@ function at(p: Phrase, prec: number): string {
 
 export function phrase(e: Expr, ctx: PhraseContext): Phrase {
   const param = e.kind === "Binary" || e.kind === "Call" || e.kind === "IfExpr" || e.kind === "Unary" ? ctx.arguments?.get(`${e.range.start}:${e.range.end}`) : undefined;
-  if (param !== undefined) return { text: `the ${nameWords(param)}`, prec: PRIMARY };
+  if (param !== undefined) return { text: defined(param), prec: PRIMARY };
   switch (e.kind) {
     case "NumberLit":
       return { text: numberWords(e, ctx.currency), prec: PRIMARY };
