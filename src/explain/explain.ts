@@ -160,7 +160,9 @@ function clauseBlocks(c: ClauseDecl, n: number, ctx: StatementContext, templateC
 
 /** A clause body: its definitions (lets, balances), its terms, then its limits (caps, windows). */
 function bodyBlocks(body: readonly Stmt[], ctx: StatementContext): Block[] {
-  const definitions: readonly Stmt[] = body.filter((s) => s.kind === "Let" || s.kind === "Balance");
+  // Lets and balances are stated first, unless a balance changes before them: a let that reads a balance takes its value where it is written.
+  const firstChange = body.findIndex(changesBalance);
+  const definitions: readonly Stmt[] = body.filter((s, i) => (s.kind === "Let" || s.kind === "Balance") && (firstChange < 0 || i < firstChange));
   const limits: readonly Stmt[] = body.filter((s) => s.kind === "Cap" || s.kind === "Window");
   const terms = body.filter((s) => !definitions.includes(s) && !limits.includes(s));
   const blocks: Block[] = [];
@@ -169,6 +171,11 @@ function bodyBlocks(body: readonly Stmt[], ctx: StatementContext): Block[] {
   if (terms.length > 0) blocks.push({ kind: "list", items: statementItems(terms, ctx) });
   if (limits.length > 0) blocks.push(paragraph("Limits:"), { kind: "list", items: statementItems(limits, ctx) });
   return blocks;
+}
+
+function changesBalance(s: Stmt): boolean {
+  if (s.kind === "Adjust") return true;
+  return (s.kind === "When" || s.kind === "On" || s.kind === "AtSigning") && s.body.some(changesBalance);
 }
 
 function templateBlocks(t: TemplateDecl, ctx: StatementContext): Block[] {
