@@ -16,7 +16,7 @@ import { currencyBlocks, eventBlocks, inputBlocks, partiesBlocks, termBlocks } f
 import { statementItems, type StatementContext } from "./statements.ts";
 import { scheduleLead, scheduleTable, tiersTable } from "./tables.ts";
 import { instanceBlocks, templateParamsTable, type TemplateSources } from "./templates.ts";
-import { count, dateWords, defined, nameWords } from "./words.ts";
+import { count, dateWords, defined, joinAnd, nameWords } from "./words.ts";
 import { constantsOf } from "./constants.ts";
 
 /** Where the sheet's templates come from: `checkSource`'s `parsed` and `templates`. */
@@ -194,8 +194,11 @@ function templateBlocks(t: TemplateDecl, ctx: StatementContext): Block[] {
 
 function testItem(t: TestDecl, ctx: StatementContext, titles: ReadonlyMap<string, string>): Item {
   const periods = t.periods.map((p) => dateWords(p.date.text));
-  const events = t.events.map((e) => `${defined(e.event.text)} on ${dateWords(e.date.text)}`);
-  const lead = `“${t.title.value}”: settles the ${periods.length === 1 ? "period" : "periods"} starting ${periods.length === 0 ? "(none)" : periods.join(", ")}${events.length === 0 ? "" : `, with ${events.join(", ")}`}.`;
+  const events = t.events.map((e) => {
+    const args = e.args.map((a) => `${nameWords(a.name.text)} ${say(a.value, ctx)}`);
+    return `${defined(e.event.text)} on ${dateWords(e.date.text)}${args.length === 0 ? "" : ` (${args.join(", ")})`}`;
+  });
+  const lead = `“${t.title.value}”: settles the ${periods.length === 1 ? "period" : "periods"} starting ${periods.length === 0 ? "(none)" : joinAnd(periods)}${events.length === 0 ? "" : `, with the events ${joinAnd(events)}`}.`;
   const expects = t.expects.map((x) => {
     const clause = x.clause === null ? undefined : titles.get(x.clause.text);
     const under = x.clause === null ? "" : ` under ${clause ?? x.clause.text}`;

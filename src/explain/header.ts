@@ -8,7 +8,8 @@ import { addDays, addYears, formatDate, parseDate } from "../eval/dates.ts";
 import { contractYearCount, periodsOf } from "../eval/periods.ts";
 import type { CalendarDecl, PaidDecl } from "../syntax/ast.ts";
 import { heading, list, paragraph, type Block } from "./document.ts";
-import { periodWord, roundingWords } from "./expressions.ts";
+import { periodWord } from "./expressions.ts";
+import type { RoundingMode } from "../ir/ir.ts";
 import { count, dateWords, defined, joinAnd, nameWords, unitPhrase } from "./words.ts";
 
 export function partiesBlocks(h: DealHeader): Block[] {
@@ -39,9 +40,11 @@ export function termBlocks(h: DealHeader, paid: PaidDecl | null, calendars: read
   if (start !== null) {
     const yearEnd = formatDate(addDays(addYears(start, 1), -1));
     const years = contractYearCount(h.term);
+    const lastEnds = formatDate(addDays(addYears(start, years), -1));
+    const cut = lastEnds > h.term.end ? `; the last is cut short by the end of the term on ${dateWords(h.term.end)}` : "";
     blocks.push(paragraph(
       `Contract year 1 runs from ${dateWords(h.term.start)} to ${dateWords(yearEnd)}, and each later contract year starts on an anniversary of ${dateWords(h.term.start)}. ` +
-      `A period belongs to the contract year in which it starts; periods start in ${count(years, "contract year")}.`,
+      `A period belongs to the contract year in which it starts. The term spans ${count(years, "contract year")}${cut}.`,
     ));
   }
   blocks.push(paragraph(paid === null
@@ -82,15 +85,29 @@ function calendarWords(c: CalendarDecl): string {
   return `The calendar ${c.name.text} has as business days ${base}${dates}.`;
 }
 
-const PLACES: Readonly<Record<number, string>> = { 0: "whole units", 2: "cents", 3: "thousandths" };
+/** The minor unit of a currency with `decimals` places, singular. */
+function minorUnit(code: string, decimals: number): string {
+  if (decimals === 0) return `whole ${code}`;
+  if (decimals === 2) return "cent";
+  return decimals === 3 ? "thousandth" : `${decimals}th decimal place`;
+}
+
+/** How a payment is rounded to the minor unit, in words. */
+function paymentRounding(mode: RoundingMode, unit: string): string {
+  switch (mode) {
+    case "half_even": return `to the nearest ${unit}, a half ${unit} going to the even ${unit} (half even)`;
+    case "half_up": return `to the nearest ${unit}, a half ${unit} going up, away from zero (half up)`;
+    case "down": return `down to the ${unit}, towards zero`;
+    case "up": return `up to the ${unit}, away from zero`;
+  }
+}
 
 export function currencyBlocks(h: DealHeader): Block[] {
   const c = h.currency;
-  const places = c.decimals === 2 && ["USD", "EUR", "AUD", "CAD", "SGD"].includes(c.code) ? "cents" : PLACES[c.decimals] ?? `${c.decimals} decimal places`;
   const blocks: Block[] = [
     heading(2, "Currency, rounding and netting"),
     paragraph(
-      `All payments are in ${c.code}. Calculations are exact; only a payment is rounded, to ${count(c.decimals, "decimal place")} (${places}), ${roundingWords(c.rounding)} (${c.rounding.replace("_", " ")}). ` +
+      `All payments are in ${c.code}. Calculations are exact; only a payment is rounded, ${paymentRounding(c.rounding, minorUnit(c.code, c.decimals))}. ` +
       "Caps then apply to the rounded amount.",
     ),
     paragraph(h.settleNet

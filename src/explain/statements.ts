@@ -50,7 +50,7 @@ export function statementItem(s: Stmt, ctx: StatementContext): Item {
       const streak = Number.isInteger(n)
         ? n === 1
           ? `in the ${periodWord(ctx.frequency, false)}`
-          : `for ${n} consecutive ${word} (this ${periodWord(ctx.frequency, false)} and the ${n === 2 ? "" : `${n - 1} `}${periodWord(ctx.frequency, n > 2)} before it)`
+          : `for ${n} consecutive ${word} (this ${periodWord(ctx.frequency, false)} and the ${n === 2 ? "" : `${n - 1} `}${periodWord(ctx.frequency, n > 2)} before it, counted whether or not the clause applied in ${n === 2 ? "it" : "them"})`
         : `for ${defined(s.consecutive.kind === "Name" ? s.consecutive.text : "")} consecutive ${word}`;
       return block(`if ${cond} ${streak}`, s.body, ctx);
     }

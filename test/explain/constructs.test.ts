@@ -90,7 +90,7 @@ const STATEMENTS: Record<Stmt["kind"], string> = {
   Let: "“hours” means the greater of the sold hours and 0 GPU-hours",
   Pays: "NVIDIA Corporation pays Sharon AI the missed rent",
   Grants: "Sharon AI grants NVIDIA Corporation 1,000,000 warrants at $12.50 each",
-  When: "If the quantity “hours” is at most 1,000 GPU-hours for 3 consecutive months (this month and the 2 months before it), NVIDIA Corporation pays Sharon AI",
+  When: "If the quantity “hours” is at most 1,000 GPU-hours for 3 consecutive months (this month and the 2 months before it, counted whether or not the clause applied in them), NVIDIA Corporation pays Sharon AI",
   On: "Each time “lease default” occurs in the period",
   AtSigning: "At signing (in the first period only)",
   Cap: "capped at $1,000,000 over the term",
