@@ -234,10 +234,15 @@ const DAY_COUNTS: Readonly<Record<string, string>> = {
   nl_365: "NL/365",
 };
 
+/** A built-in's argument: bracketed unless it is one word group, so nested calls keep their scope. */
+function arg(e: Expr, ctx: PhraseContext): string {
+  return at(phrase(e, ctx), PRIMARY);
+}
+
 function dayCount(name: string): (c: Call, ctx: PhraseContext) => Phrase {
   return (c, ctx) => {
     const label = DAY_COUNTS[name] ?? name;
-    const [a, b, third] = c.args.map((x) => say(x, ctx));
+    const [a, b, third] = c.args.map((x) => arg(x, ctx));
     if (a === undefined || b === undefined) return { text: `the period's year fraction under ${label}`, prec: PRIMARY };
     const extra = third === undefined ? "" : name === "thirty_e_360_isda" ? `, with ${third} as the termination date` : `, with ${third} coupons a year`;
     return { text: `the ${label} year fraction from ${a} up to ${b}${extra}`, prec: PRIMARY };
@@ -272,14 +277,14 @@ function isContractYearMinusOne(e: Expr | undefined, ctx: PhraseContext): boolea
 export const BUILTIN_PHRASES: Readonly<Record<BuiltinName, (c: Call, ctx: PhraseContext) => Phrase>> = {
   min: extremes("lesser", "least"),
   max: extremes("greater", "greatest"),
-  abs: (c, ctx) => ({ text: `the absolute value of ${at(phrase(c.args[0]!, ctx), 6)}`, prec: PRIMARY }),
+  abs: (c, ctx) => ({ text: `the absolute value of ${arg(c.args[0]!, ctx)}`, prec: 3 }),
   round: stepped((ctx) => `to the nearest TO (${roundingWords(ctx.rounding).replace("to the nearest, ", "")})`),
   floor: stepped(() => "down to TO"),
   ceil: stepped(() => "up to TO"),
   interpolate: (c, ctx) => {
-    const [a, b, d1, d2, when] = c.args.map((x) => say(x, ctx));
+    const [a, b, d1, d2, when] = c.args.map((x) => arg(x, ctx));
     const taken = when === undefined ? "the first day of the period" : when;
-    return { text: `the value on a straight line from ${a} on ${d1} to ${b} on ${d2}, taken at ${taken} (${a} before ${d1}, ${b} after ${d2})`, prec: PRIMARY };
+    return { text: `the value on a straight line from ${a} on ${d1} to ${b} on ${d2}, taken at ${taken} (${a} before ${d1}, ${b} after ${d2})`, prec: 3 };
   },
   act_365f: dayCount("act_365f"),
   act_360: dayCount("act_360"),
@@ -292,22 +297,22 @@ export const BUILTIN_PHRASES: Readonly<Record<BuiltinName, (c: Call, ctx: Phrase
   act_365l: dayCount("act_365l"),
   nl_365: dayCount("nl_365"),
   convert: (c, ctx) => {
-    const [amount, rate] = c.args.map((x) => phrase(x, ctx));
-    return { text: `${at(amount!, 6)} converted at ${at(rate!, 6)} (rounded at once to the minor unit of the currency converted to)`, prec: 6 };
+    const [amount, rate] = c.args.map((x) => arg(x, ctx));
+    return { text: `${amount} converted at ${rate} (rounded at once to the minor unit of the currency converted to)`, prec: 3 };
   },
   compound: (c, ctx) => {
     const [rate, n] = c.args;
-    const r = at(phrase(rate!, ctx), 6);
+    const r = arg(rate!, ctx);
     if (isContractYearMinusOne(n, ctx)) return { text: `the growth factor of ${r} a year, compounded once for each contract year after the first`, prec: PRIMARY };
-    return { text: `1 plus ${r}, raised to the power ${at(phrase(n!, ctx), 6)}`, prec: 5 };
+    return { text: `1 plus ${r}, raised to the power ${arg(n!, ctx)}`, prec: 3 };
   },
   tier: (c, ctx) => {
-    const [table, x] = c.args.map((a) => say(a, ctx));
+    const [table, x] = c.args.map((a) => arg(a, ctx));
     return { text: `the value of ${table} for ${x}`, prec: PRIMARY };
   },
   marginal: (c, ctx) => {
-    const [table, base, amount] = c.args.map((a) => say(a, ctx));
-    return { text: `${amount} taken tier by tier through ${table} on top of ${base} already counted (each part at the value of the tier it falls in)`, prec: PRIMARY };
+    const [table, base, amount] = c.args.map((a) => arg(a, ctx));
+    return { text: `${amount} taken tier by tier through ${table} on top of ${base} already counted (each part at the value of the tier it falls in)`, prec: 3 };
   },
 };
 
