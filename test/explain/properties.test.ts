@@ -1,7 +1,8 @@
 /**
  * Explain never throws on generated programs (test/generators), in any
  * format, and its text names every clause (title and name), every party
- * (legal name) and every cap's window.
+ * (legal name) and every cap's window; its html escapes every name and
+ * balances its tags.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -28,6 +29,11 @@ describe("tenor explain on generated programs", () => {
         const caps = checked.clauses.flatMap((c) => c.body.filter((s) => s.kind === "Cap")).length;
         expect(text.split("are capped at").length - 1).toBe(caps);
         expect(text).not.toContain("could not be read");
+        // Every "<" of the page opens one of its own tags: the sheet's titles and names are escaped.
+        const html = renderExplanation(doc, "html");
+        const body = html.slice(html.indexOf("<body>"));
+        expect(body.replace(/<\/?(body|html|h[123]|p|ul|li|table|thead|tbody|tr|th|td)>/g, "")).not.toContain("<");
+        for (const tag of ["ul", "li", "table", "tr", "p"]) expect(body.split(`<${tag}>`).length).toBe(body.split(`</${tag}>`).length);
       }),
       { numRuns: 200 },
     );
