@@ -13,7 +13,7 @@ import { checkSource, explainSource } from "../../src/api.ts";
 import { BUILTIN_NAMES, type BuiltinName } from "../../src/builtins/registry.ts";
 import { declarationSection, renderExplanation } from "../../src/explain/index.ts";
 import { nodeHost } from "../../src/modules/node-host.ts";
-import type { Decl, Expr, Stmt } from "../../src/syntax/ast.ts";
+import type { Decl, Expr, ParamType, Stmt } from "../../src/syntax/ast.ts";
 
 const DOC_PATH = fileURLToPath(new URL("../../docs/language.md", import.meta.url));
 const modules = nodeHost(DOC_PATH, (path) => readFileSync(path, "utf8"));
@@ -42,6 +42,11 @@ const fee_base = 2 * 10 million USD
 schedule share_rate by contract_year, tapering { year 1: 15%  year 2 onward: 10% }
 tiers credit { 0 to 99%: 10%  99% onward: 0% }
 template clause flat(payer: party, payee: party, amount: money) { payer pays payee amount }
+template clause rich(payer: party, payee: party, q: unit, price: money per q, n: q, scale: tiers, start: date, grace: days = 30 days, hit: event(missed_rent: money)) {
+  on hit { payer pays payee n * price * tier(scale, 5%) }
+  from start
+}
+use rich as rich_fee { payer = nvidia  payee = sharon  q = gpu_hour  price = price  n = sold_hours  scale = credit  start = 2026-09-01  hit = lease_default }
 use flat as flat_fee "Flat fee" { payer = sharon  payee = nvidia  amount = 1_000 USD }
 use revenue_share as share "Revenue share" { payer = sharon  payee = nvidia  base = revenue  rate = share_rate }
 
@@ -120,6 +125,17 @@ const DECLARATIONS: Record<Decl["kind"], string> = {
   Use: "Made from the template flat (declared in this term sheet)",
 };
 
+/** For each kind of template parameter, its row in the parameters table (markdown, where rows are not wrapped). */
+const PARAMETERS: Record<ParamType["kind"], string> = {
+  party: "| payer | a party | NVIDIA Corporation |",
+  unit: "| q | a unit | GPU-hours |",
+  value: "| price | a price in money per q | $1.85 per GPU-hour |",
+  tiers: "| scale | a tiers table | the credit table |",
+  date: "| start | a date | 1 September 2026 |",
+  duration: "| grace | a duration in days | 30 days (the default) |",
+  event: "| hit | an event giving missed rent (an amount of money) | “lease default” |",
+};
+
 const BUILTINS: Record<BuiltinName, string> = {
   min: "the lesser of the revenue and $1",
   max: "the greater of the sold hours and 0 GPU-hours",
@@ -166,6 +182,11 @@ describe("every construct has an English form", () => {
       it(`says the ${what} ${kind} in English`, () => expect(text).toContain(flat(phrase)));
     }
   }
+
+  it("says what every kind of template parameter takes, and the value given", () => {
+    const md = renderExplanation(explainSource(CONSTRUCTS, { modules }).value!, "markdown");
+    for (const row of Object.values(PARAMETERS)) expect(md).toContain(row);
+  });
 
   it("names the section of the explanation for every declaration kind", () => {
     for (const kind of Object.keys(DECLARATIONS) as Decl["kind"][]) expect(declarationSection(kind).length).toBeGreaterThan(0);
