@@ -29,6 +29,7 @@ import { expandProgram } from "./modules/expand.ts";
 import { noModules, type ModuleHost } from "./modules/host.ts";
 import type { SourceMap } from "./modules/source-map.ts";
 import type { Program, TemplateDecl } from "./syntax/ast.ts";
+import { explainProgram, type ExplainDocument } from "./explain/index.ts";
 
 export type { ModuleHost };
 export type { Artifact, CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
@@ -165,4 +166,11 @@ export function testSource(source: string, options: SourceOptions = {}): Result<
     }),
   }));
   return { value: results, diagnostics: checked.diagnostics, files: checked.files };
+}
+
+/** Checks a term sheet and explains it in English (`tenor explain`, docs/explain.md): null when it has errors. */
+export function explainSource(source: string, options: SourceOptions = {}): Result<ExplainDocument | null> & WithFiles {
+  const checked = checkSource(source, options);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
+  return { value: explainProgram(checked.value, { parsed: checked.parsed, templates: checked.templates }), diagnostics: checked.diagnostics, files: checked.files };
 }

@@ -11,6 +11,8 @@ import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { lspCommand } from "./commands/lsp.ts";
+import { explainCommand } from "./commands/explain.ts";
+import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/index.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
@@ -60,6 +62,13 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-w, --write", "rewrite the file in place")
     .addOption(new Option("-c, --check", "exit 1 and name the file when it is not formatted").conflicts("write"))
     .action((file: string, opts: { write?: boolean; check?: boolean }) => setExit(fmtCommand(io, file, opts)));
+
+  program
+    .command("explain")
+    .description("print the term sheet in plain English, for lawyers (docs/explain.md)")
+    .argument("<file>", "the term sheet (.tenor)")
+    .addOption(new Option("-f, --format <format>", "text, markdown or html").choices(EXPLAIN_FORMATS).default("text"))
+    .action((file: string, opts: { format: ExplainFormat }) => setExit(explainCommand(io, file, opts)));
 
   program
     .command("lsp")
