@@ -15,6 +15,7 @@ import { checkHeader, termGeneration, type Header } from "./declarations.ts";
 import { checkCalendars, type ResolvedPayment } from "./calendars.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";
+import { checkInputRanges } from "./input-ranges.ts";
 import { checkInstances, withoutFailedInstances } from "./instances.ts";
 import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
@@ -55,6 +56,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const exprs = new ExprChecker(ctx, consts);
   const failedInstances = checkInstances(program, ctx, globals, exprs);
   checkGlobals(ctx, globals, exprs, consts);
+  checkInputRanges(ctx, globals, exprs, consts);
   checkClauses(program, ctx, globals, exprs);
   checkTests(ctx, globals, exprs);
 
