@@ -67,6 +67,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const checked: CheckedProgram = {
     program,
     header: dealHeader(header, globals, payment),
+    inputs: [...globals.inputs.values()],
     consts: globals.consts,
     schedules: globals.schedules,
     tiers: globals.tiers.map((d) => ctx.tiers.get(d)).filter((t) => t !== undefined && t !== null),
@@ -93,6 +94,8 @@ function dealHeader(h: Header, g: Globals, payment: ResolvedPayment | null): Dea
     events: [...g.events.values()].map((e) => ({
       name: e.name.text,
       params: e.params.map((p) => ({ name: p.name.text, unit: unitDisplay(g.paramTypes.get(p)!) })),
+      // The count is a whole number ≥ 1 (checked, TN2166).
+      ...(e.limit === undefined ? {} : { limit: { count: Number(e.limit.count.digits), per: e.limit.per } }),
     })),
   };
 }

@@ -127,7 +127,7 @@ function checkLimit(e: EventDecl, ctx: CheckContext): void {
   const limit = e.limit;
   if (limit === undefined) return;
   const digits = limit.count.digits;
-  if (!/^\d+$/.test(digits) || /^0+$/.test(digits)) {
+  if (!/^\d+$/.test(digits) || /^0+$/.test(digits) || !Number.isSafeInteger(Number(digits))) {
     ctx.error(
       CHECK.eventLimitNotPositive,
       limit.count.range,
