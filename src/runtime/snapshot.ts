@@ -97,7 +97,7 @@ export function fromSnapshot(program: PreparedProgram, irSha256: string | null, 
   const counted = hasEventLimits(program);
   const version = counted ? SNAPSHOT_VERSION : SNAPSHOT_VERSION_WITHOUT_EVENTS;
   if (doc["version"] !== version) {
-    throw bad(`version ${JSON.stringify(doc["version"])} is not supported (this runtime reads ${version} for these terms${counted ? ", which bound event counts" : ""})`);
+    throw bad(`version ${JSON.stringify(doc["version"])} is not supported (this runtime reads ${version}${counted ? " for these terms, which bound event counts" : ""})`);
   }
   if (doc["irSha256"] !== irSha256) throw bad(`it belongs to other terms (irSha256 ${JSON.stringify(doc["irSha256"])}, these terms ${JSON.stringify(irSha256)})`);
   const periods = doc["periods"];
