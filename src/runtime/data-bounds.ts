@@ -54,6 +54,13 @@ export function checkRunData(program: PreparedProgram, periods: readonly PeriodI
   return periods.flatMap((p) => checkPeriodData(program, p, counts));
 }
 
+/** The range defects of one period's inputs alone (what a service can check when a row arrives, before its events are counted). */
+export function checkPeriodRanges(program: PreparedProgram, input: PeriodInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  checkRanges(program, input, out);
+  return out;
+}
+
 function checkRanges(program: PreparedProgram, input: PeriodInput, out: Diagnostic[]): void {
   if (program.ranges.length === 0) return;
   const period = input.period;

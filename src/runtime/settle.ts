@@ -9,7 +9,7 @@ import type { Period } from "../eval/periods.ts";
 import type { Ledger, LedgerPeriod, LedgerTotal } from "../ledger/ledger.ts";
 import type { Limits } from "../limits.ts";
 import { isFailure, newEngineState, runPeriods, settleOne, type PeriodInput } from "./engine.ts";
-import { checkPeriodData, checkRunData } from "./data-bounds.ts";
+import { checkPeriodData, checkPeriodRanges, checkRunData } from "./data-bounds.ts";
 import { readInputs } from "./read-inputs.ts";
 import { fromSnapshot, toSnapshot } from "./snapshot.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -121,5 +121,9 @@ export function readPeriodData(terms: Terms, period: Period, row: object, events
   if (read.value === null) throw TenorError.fromInputs(read.diagnostics);
   const input = read.value[0];
   if (input === undefined) throw new TenorError(COMPILE.wrongNextPeriod, `no row for period ${period.index} (${period.start})`);
-  return { ...input, period };
+  const placed = { ...input, period };
+  // The declared ranges need only this row; event counts need the run so far (settlePeriod counts them).
+  const outside = checkPeriodRanges(terms.program, placed);
+  if (outside.length > 0) throw TenorError.fromInputs(outside);
+  return placed;
 }
