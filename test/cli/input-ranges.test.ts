@@ -65,4 +65,17 @@ describe("tenor run with declared ranges", () => {
       'events.json: error: period 2026-08-01: event "outage" on 2026-08-03 is the 2nd in the term, but the term sheet allows at most 1 per term [TN3130]\n',
     ]);
   });
+
+  it("tenor inspect shows the ranges and counts an artifact carries, and its format version 4", async () => {
+    const { run } = setup();
+    await run("compile", "deal.tenor", "-o", "deal.json");
+    const r = await run("inspect", "deal.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain([
+      "  inputs         capacity_hours: gpu_hour in 0 gpu_hour ..",
+      "                 sold_hours: gpu_hour in 0 gpu_hour .. capacity_hours",
+      "  events         outage() at most 1 per term",
+    ].join("\n"));
+    expect(r.out).toContain("  format         tenor-terms version 4\n");
+  });
 });
