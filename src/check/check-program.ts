@@ -15,7 +15,7 @@ import { checkHeader, termGeneration, type Header } from "./declarations.ts";
 import { checkCalendars, type ResolvedPayment } from "./calendars.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";
-import { checkInputRanges } from "./input-ranges.ts";
+import { checkInputRanges, checkTestRanges } from "./input-ranges.ts";
 import { checkInstances, withoutFailedInstances } from "./instances.ts";
 import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
@@ -59,6 +59,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   checkInputRanges(ctx, globals, exprs, consts);
   checkClauses(program, ctx, globals, exprs);
   checkTests(ctx, globals, exprs);
+  checkTestRanges(ctx, globals, consts);
 
   const diagnostics = withoutFailedInstances(ctx.diagnostics, failedInstances).sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
   // A header part left unreported (after parse errors) still leaves nothing to run.

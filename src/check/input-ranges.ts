@@ -123,6 +123,38 @@ function reportCycles(inputs: readonly InputDecl[], ctx: CheckContext, globals: 
   }
 }
 
+/**
+ * A test period's value outside its input's constant range: a warning
+ * (TN2167), since a test shows what the clauses do with the values it
+ * states, but `tenor run` would refuse such data. Runs after the tests are
+ * typed; a bound that uses another input is not evaluated here.
+ */
+export function checkTestRanges(ctx: CheckContext, globals: Globals, consts: ConstEvaluator): void {
+  for (const test of globals.tests) {
+    for (const period of test.periods) {
+      for (const tv of period.values) {
+        const d = globals.inputs.get(tv.name.text);
+        const b = d?.bounds;
+        if (d === undefined || b === undefined) continue;
+        const v = constant(tv.value, consts);
+        if (v === null) continue;
+        const low = b.low === null ? null : constant(b.low, consts);
+        const high = b.high === null ? null : constant(b.high, consts);
+        const side = low !== null && v.lt(low) ? "below its lower bound" : high !== null && v.gt(high) ? "above its upper bound" : null;
+        if (side === null) continue;
+        const t = globals.inputTypes.get(d);
+        const unit = t !== undefined && t.kind === "number" && !t.unit.isNone ? ` ${t.unit.toString()}` : "";
+        ctx.warning(
+          CHECK.testValueOutsideRange,
+          tv.value.range,
+          `${tv.name.text} = ${v.toString()}${unit} in period ${period.date.text} is ${side} ${(side.startsWith("below") ? low! : high!).toString()}${unit}: ` +
+            "the test runs, but tenor run refuses such data",
+        );
+      }
+    }
+  }
+}
+
 function checkLimit(e: EventDecl, ctx: CheckContext): void {
   const limit = e.limit;
   if (limit === undefined) return;

@@ -164,6 +164,8 @@ export const CHECK = {
   rangeEmpty: "TN2165",
   /** `at most N per …` with N not a whole number of at least 1. */
   eventLimitNotPositive: "TN2166",
+  /** A test period's value outside its input's constant range (warning: tests are not held to the ranges). */
+  testValueOutsideRange: "TN2167",
 
   // ---- modules and templates (TN220x–TN222x, src/modules)
   /** An import whose file cannot be found or read (or imports are not available here). */
