@@ -78,3 +78,17 @@ describe("event count bounds", () => {
     expectOne(sheet("event outage() at most 99999999999999999999 per period"), CHECK.eventLimitNotPositive, "99999");
   });
 });
+
+describe("test values against declared ranges", () => {
+  const ranged = "input revenue: USD in 0 USD .. 80 million USD\ninput cost: USD in .. revenue";
+  const test = (values: string) => `${sheet(ranged)}test "t" {\n  period 2026-07-01 { ${values} }\n}\n`;
+
+  it("warn (TN2167) about a value outside a constant range: the test runs, tenor run would refuse it", () => {
+    const d = expectOne(test("revenue = -1 USD, cost = 0 USD"), CHECK.testValueOutsideRange, "-1 USD", "warning");
+    expect(d.message).toBe("revenue = -1 USD in period 2026-07-01 is below its lower bound 0 USD: the test runs, but tenor run refuses such data");
+  });
+
+  it("say nothing of values on a bound, nor against a bound that is another input", () => {
+    expectClean(test("revenue = 80 million USD, cost = 90 million USD"));
+  });
+});
