@@ -320,6 +320,13 @@ function scanToken(t: string, pos: number): boolean {
       case 0x3a: // :
         tokClass = Role.Separator;
         return true;
+      case 0x2e: // `..` between a range's bounds (a lone `.` is a lexer error)
+        if (next === 0x2e) {
+          tokEnd = i + 2;
+          tokClass = Role.Separator;
+          return true;
+        }
+        break;
       default:
         break;
     }
@@ -344,6 +351,8 @@ function startsPunctuation(c: number, next: number): boolean {
       return true;
     case 0x21:
       return next === 0x3d;
+    case 0x2e:
+      return next === 0x2e;
     default:
       return false;
   }

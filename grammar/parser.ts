@@ -24,6 +24,7 @@ import {
   Colon,
   Comma,
   DateLit,
+  DotDot,
   Equals,
   Identifier,
   KW,
@@ -251,19 +252,41 @@ export class TenorParser extends CstParser {
     this.AT_LEAST_ONE_SEP(this.once("unitsDecl.AT_LEAST_ONE_SEP", () => ({ SEP: Comma, DEF: () => this.CONSUME(Identifier) })));
   });
 
+  /** `input NAME: UNIT [in [LOW] .. [HIGH]]`: a declared range, either bound may be left out (not both: the checker says so). */
   public inputDecl = this.RULE("inputDecl", () => {
     this.CONSUME(KW.input);
     this.CONSUME(Identifier);
     this.CONSUME(Colon);
     this.SUBRULE(this.unitExpr);
+    this.OPTION(() => {
+      this.CONSUME(KW.in);
+      this.OPTION2(() => this.SUBRULE(this.expression, { LABEL: "low" }));
+      this.CONSUME(DotDot);
+      this.OPTION3(() => this.SUBRULE2(this.expression, { LABEL: "high" }));
+    });
   });
 
+  /** `event NAME(ARG: UNIT, …) [at most N per term|contract_year|period]`. */
   public eventDecl = this.RULE("eventDecl", () => {
     this.CONSUME(KW.event);
     this.CONSUME(Identifier);
     this.CONSUME(LParen);
     this.MANY_SEP(this.once("eventDecl.MANY_SEP", () => ({ SEP: Comma, DEF: () => this.SUBRULE(this.eventParam) })));
     this.CONSUME(RParen);
+    this.OPTION(() => {
+      this.CONSUME(KW.at);
+      this.CONSUME(KW.most);
+      this.CONSUME(NumberLit);
+      this.CONSUME(KW.per);
+      this.OR(this.once("eventDecl.OR", () => ({
+        ERR_MSG: "'term', 'contract_year' or 'period'",
+        DEF: [
+          { ALT: () => this.CONSUME(KW.term) },
+          { ALT: () => this.CONSUME(KW.contract_year) },
+          { ALT: () => this.CONSUME(KW.period) },
+        ],
+      })));
+    });
   });
 
   public eventParam = this.RULE("eventParam", () => {

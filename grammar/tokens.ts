@@ -88,7 +88,7 @@ export const KEYWORDS = [
   "schedule", "by", "tapering", "year", "onward", "period", "contract_year", "date",
   "tiers",
   "clause", "let", "pays", "grants", "at", "when", "for", "consecutive", "periods",
-  "on", "signing", "cap", "over", "per", "from", "until",
+  "on", "signing", "cap", "over", "per", "from", "until", "most",
   "balance", "add", "subtract",
   "import", "template", "use", "as",
   "test", "expect", "under", "in",
@@ -150,10 +150,12 @@ export const LBrace = op("LBrace", "{");
 export const RBrace = op("RBrace", "}");
 export const Comma = op("Comma", ",");
 export const Colon = op("Colon", ":");
+/** `LOW .. HIGH` of an input's declared range; a number never ends in `.`, so `0..5` is `0` `..` `5`. */
+export const DotDot = op("DotDot", "..");
 
 /** Operator and punctuation spellings, for editor highlighting. */
 export const OPERATORS = [
-  "+", "-", "*", "/", "<=", ">=", "==", "!=", "<", ">", "=", "%", "(", ")", "{", "}", ",", ":",
+  "+", "-", "*", "/", "<=", ">=", "==", "!=", "<", ">", "=", "%", "(", ")", "{", "}", ",", ":", "..",
 ] as const;
 
 /** All token types in lexing order (categories included, as Chevrotain expects). */
@@ -190,4 +192,5 @@ export const allTokens: TokenType[] = [
   RBrace,
   Comma,
   Colon,
+  DotDot,
 ];

@@ -18,8 +18,9 @@ import { prepareProgram } from "./runtime/prepare.ts";
 import type { PreparedProgram } from "./runtime/prepare.ts";
 import { runTests } from "./runtime/run-tests.ts";
 import type { TestResult } from "./runtime/run-tests.ts";
-import { periodInputs, settleData } from "./runtime/settle-data.ts";
-import { newEngineState, streamPeriods } from "./runtime/engine.ts";
+import { periodInputs } from "./runtime/settle-data.ts";
+import { newEngineState, runPeriods, streamPeriods } from "./runtime/engine.ts";
+import { checkRunData } from "./runtime/data-bounds.ts";
 import type { LedgerSink } from "./ledger/ledger-sink.ts";
 import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
@@ -96,7 +97,12 @@ export function settleProgram(program: PreparedProgram, files: readonly InputFil
   if (data.value === null || hasErrors(data.diagnostics)) {
     return { ledger: null, diagnostics: data.diagnostics, failure: "inputs" };
   }
-  const run = settleData(program, data.value);
+  const periods = periodInputs(program.header, program.periods, data.value);
+  if (!Array.isArray(periods)) return { ledger: null, diagnostics: [...data.diagnostics, periods], failure: "runtime" };
+  // Data the term sheet rules out (declared ranges, event counts) is an input error, found before any clause runs.
+  const outside = checkRunData(program, periods);
+  if (hasErrors(outside)) return { ledger: null, diagnostics: [...data.diagnostics, ...outside], failure: "inputs" };
+  const run = runPeriods(program, periods);
   const failed = run.value === null || hasErrors(run.diagnostics);
   return { ledger: failed ? null : run.value, diagnostics: [...data.diagnostics, ...run.diagnostics], failure: failed ? "runtime" : null };
 }
@@ -142,6 +148,8 @@ export function streamProgram(program: PreparedProgram, files: readonly InputFil
   if (data.value === null || hasErrors(data.diagnostics)) return { diagnostics: data.diagnostics, failure: "inputs" };
   const periods = periodInputs(program.header, program.periods, data.value);
   if (!Array.isArray(periods)) return { diagnostics: [...data.diagnostics, periods], failure: "runtime" };
+  const outside = checkRunData(program, periods);
+  if (hasErrors(outside)) return { diagnostics: [...data.diagnostics, ...outside], failure: "inputs" };
   const failed = streamPeriods(program, periods, { trace: false }, newEngineState(program), () => {});
   if (failed !== null) return { diagnostics: [...data.diagnostics, failed.diagnostic], failure: "runtime" };
   const state = newEngineState(program);

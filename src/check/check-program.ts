@@ -15,6 +15,7 @@ import { checkHeader, termGeneration, type Header } from "./declarations.ts";
 import { checkCalendars, type ResolvedPayment } from "./calendars.ts";
 import { ExprChecker } from "./expressions.ts";
 import { checkGlobals } from "./globals.ts";
+import { checkInputRanges, checkTestRanges } from "./input-ranges.ts";
 import { checkInstances, withoutFailedInstances } from "./instances.ts";
 import { declareGlobals, type Globals } from "./names.ts";
 import { checkTests } from "./tests.ts";
@@ -55,8 +56,10 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const exprs = new ExprChecker(ctx, consts);
   const failedInstances = checkInstances(program, ctx, globals, exprs);
   checkGlobals(ctx, globals, exprs, consts);
+  checkInputRanges(ctx, globals, exprs, consts);
   checkClauses(program, ctx, globals, exprs);
   checkTests(ctx, globals, exprs);
+  checkTestRanges(ctx, globals, consts);
 
   const diagnostics = withoutFailedInstances(ctx.diagnostics, failedInstances).sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
   // A header part left unreported (after parse errors) still leaves nothing to run.
@@ -65,6 +68,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Resu
   const checked: CheckedProgram = {
     program,
     header: dealHeader(header, globals, payment),
+    inputs: [...globals.inputs.values()],
     consts: globals.consts,
     schedules: globals.schedules,
     tiers: globals.tiers.map((d) => ctx.tiers.get(d)).filter((t) => t !== undefined && t !== null),
@@ -91,6 +95,8 @@ function dealHeader(h: Header, g: Globals, payment: ResolvedPayment | null): Dea
     events: [...g.events.values()].map((e) => ({
       name: e.name.text,
       params: e.params.map((p) => ({ name: p.name.text, unit: unitDisplay(g.paramTypes.get(p)!) })),
+      // The count is a whole number ≥ 1 (checked, TN2166).
+      ...(e.limit === undefined ? {} : { limit: { count: Number(e.limit.count.digits), per: e.limit.per } }),
     })),
   };
 }

@@ -52,6 +52,8 @@ export type DealHeader = TermsHeader;
 export interface CheckedProgram {
   readonly program: Program;
   readonly header: DealHeader;
+  /** Input declarations in slot order (as `header.inputs`): their declared ranges. */
+  readonly inputs: readonly InputDecl[];
   /** Declarations by kind, in source order. */
   readonly consts: readonly ConstDecl[];
   readonly schedules: readonly ScheduleDecl[];

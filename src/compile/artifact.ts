@@ -6,7 +6,7 @@
  */
 import { canonicalJson } from "../ir/canonical-json.ts";
 import { sha256Hex } from "../ir/sha256.ts";
-import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../ir/artifact-format.ts";
+import { ARTIFACT_FORMAT, formatVersionOf } from "../ir/artifact-format.ts";
 import type { Artifact, CompilerInfo } from "../ir/artifact-format.ts";
 import { lowerProgram } from "./lower.ts";
 import { TENOR_VERSION } from "../version.ts";
@@ -20,7 +20,7 @@ export function compileArtifact(source: string, checked: CheckedProgram): Artifa
   const ir = lowerProgram(checked);
   return {
     format: ARTIFACT_FORMAT,
-    formatVersion: FORMAT_VERSION,
+    formatVersion: formatVersionOf(ir),
     compiler: COMPILER,
     sourceSha256: sha256Hex(source),
     header: ir.header,

@@ -21,7 +21,7 @@ import { builtinNamed } from "../builtins/registry.ts";
 import { kindOf } from "../ir/exhaustive.ts";
 import { currencyDecimals } from "../types/currencies.ts";
 import type {
-  IrBalance, IrCap, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
+  IrBalance, IrBound, IrCap, IrInputRange, IrClause, IrConst, IrExpr, IrLet, IrRange, IrSchedule, IrScheduleEntry, IrStmt, IrStreak,
   IrTest, IrTestValue, IrTierRow, IrTiers, TermsHeader, TermsIr, ValueType,
 } from "../ir/ir.ts";
 
@@ -55,7 +55,11 @@ function lowerHeader(h: DealHeader): TermsHeader {
     settleNet: h.settleNet,
     units: [...h.units],
     inputs: h.inputs.map((i) => ({ name: i.name, unit: i.unit })),
-    events: h.events.map((e) => ({ name: e.name, params: e.params.map((p) => ({ name: p.name, unit: p.unit })) })),
+    events: h.events.map((e) => ({
+      name: e.name,
+      params: e.params.map((p) => ({ name: p.name, unit: p.unit })),
+      ...(e.limit === undefined ? {} : { limit: { count: e.limit.count, per: e.limit.per } }),
+    })),
   };
 }
 
@@ -89,6 +93,7 @@ class Lowering {
 
   program(): TermsIr {
     const c = this.checked;
+    const ranges = this.ranges();
     return {
       header: lowerHeader(c.header),
       consts: c.consts.map((d): IrConst => ({ name: d.name.text, value: this.expr(d.value), static: this.isStatic(d.value), range: range(d.range) })),
@@ -96,7 +101,21 @@ class Lowering {
       ...(c.tiers.length > 0 ? { tiers: c.tiers.map(lowerTiers) } : {}),
       clauses: c.clauses.map((d) => this.clause(d)),
       tests: c.tests.map((t) => this.test(t)),
+      // Present only when an input declares a range: a sheet without one lowers to the IR it always had.
+      ...(ranges.length > 0 ? { ranges } : {}),
     };
+  }
+
+  /** Declared input ranges, in input order. */
+  private ranges(): IrInputRange[] {
+    const out: IrInputRange[] = [];
+    this.checked.inputs.forEach((d, slot) => {
+      const b = d.bounds;
+      if (b === undefined) return;
+      const bound = (e: Expr | null): IrBound | null => (e === null ? null : { value: this.expr(e), text: printExpr(e) });
+      out.push({ input: slot, low: bound(b.low), high: bound(b.high), range: range(b.range) });
+    });
+    return out;
   }
 
   // ---------------------------------------------------------------- declarations

@@ -71,12 +71,23 @@ export class Describer {
   }
 
   input(d: InputDecl): Description {
-    return { signature: `input ${d.name.text}: ${unitSpelling(d.unit)}`, details: ["one value per period, from the inputs"] };
+    const details = ["one value per period, from the inputs"];
+    const b = d.bounds;
+    if (b !== undefined) {
+      // The range as a lawyer reads it: both ends included, an end left out is open.
+      const low = b.low === null ? null : clip(sourceText(this.source, b.low));
+      const high = b.high === null ? null : clip(sourceText(this.source, b.high));
+      const range = low !== null && high !== null ? `from ${low} to ${high}, both included` : low !== null ? `at least ${low}` : high !== null ? `at most ${high}` : null;
+      if (range !== null) details.push(`declared range: ${range}; data outside it is refused`);
+    }
+    return { signature: `input ${d.name.text}: ${unitSpelling(d.unit)}`, details };
   }
 
   event(d: EventDecl): Description {
     const params = d.params.map((p) => `${p.name.text}: ${unitSpelling(p.unit)}`).join(", ");
-    return { signature: `event ${d.name.text}(${params})`, details: ["dated occurrences, from the inputs' events"] };
+    const details = ["dated occurrences, from the inputs' events"];
+    if (d.limit !== undefined) details.push(`at most ${d.limit.count.digits} per ${d.limit.per}; more are refused`);
+    return { signature: `event ${d.name.text}(${params})`, details };
   }
 
   eventArg(d: EventDecl, p: EventParam): Description {

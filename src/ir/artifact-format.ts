@@ -12,8 +12,23 @@ export const ARTIFACT_FORMAT = "tenor-terms";
  * The version of the artifact format and of the IR inside it. Bumped by
  * any change an older runtime could misread (docs/artifact.md: "Versioning");
  * a runtime refuses any version it does not know.
+ *
+ * Version 4 adds declared input ranges (`ranges`) and event count bounds
+ * (`header.events[].limit`). An IR without them means what it meant in
+ * version 3 and is still written as version 3, so the artifacts of term
+ * sheets that do not use them stay as they were; one that uses them is
+ * version 4, which a version-3 runtime refuses instead of settling data
+ * the term sheet rules out.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
+
+/** The versions this runtime reads: every IR of version 3 is also an IR of version 4 without its new fields. */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [3, 4];
+
+/** The version an IR needs: 4 when it uses ranges or event count bounds, else 3. */
+export function formatVersionOf(ir: TermsIr): number {
+  return ir.ranges !== undefined || ir.header.events.some((e) => e.limit !== undefined) ? 4 : 3;
+}
 
 /** Who compiled the artifact. */
 export interface CompilerInfo {

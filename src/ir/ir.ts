@@ -121,7 +121,15 @@ export interface TermsHeader {
   readonly events: readonly {
     readonly name: string;
     readonly params: readonly { readonly name: string; readonly unit: string }[];
+    /** `at most N per WINDOW` (docs/language.md §5 "Declared ranges"); absent: any number. Format version 4. */
+    readonly limit?: IrEventLimit;
   }[];
+}
+
+/** At most `count` (a whole number ≥ 1) events of one kind in each `per` window of the settled periods. */
+export interface IrEventLimit {
+  readonly count: number;
+  readonly per: "term" | "contract_year" | "period";
 }
 
 // ---------------------------------------------------------------- expressions
@@ -539,6 +547,26 @@ export interface IrTest {
   readonly range: IrRange;
 }
 
+/** One end of a declared range: its value for the period and its printed text, quoted by the input error. */
+export interface IrBound {
+  readonly value: IrExpr;
+  readonly text: string;
+}
+
+/**
+ * `input NAME: UNIT in LOW .. HIGH` (docs/language.md §5 "Declared ranges"):
+ * every period's value of input `input` (its slot) must lie in [low, high],
+ * both included; a null end is not bounded. The bounds use only literals,
+ * consts and other inputs of the same period (checked), evaluated before the
+ * period's clauses run. Format version 4.
+ */
+export interface IrInputRange {
+  readonly input: number;
+  readonly low: IrBound | null;
+  readonly high: IrBound | null;
+  readonly range: IrRange;
+}
+
 /** A whole checked program. */
 export interface TermsIr {
   readonly header: TermsHeader;
@@ -551,4 +579,6 @@ export interface TermsIr {
   readonly tiers?: readonly IrTiers[];
   readonly clauses: readonly IrClause[];
   readonly tests: readonly IrTest[];
+  /** Declared input ranges in input order; absent when no input declares one (format version 4). */
+  readonly ranges?: readonly IrInputRange[];
 }

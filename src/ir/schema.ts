@@ -167,8 +167,14 @@ export const headerSchema = v.strictObject({
   settleNet: v.boolean(),
   units: v.array(text),
   inputs: v.array(unitOf),
-  events: v.array(v.strictObject({ name: text, params: v.array(unitOf) })),
+  events: v.array(v.strictObject({
+    name: text,
+    params: v.array(unitOf),
+    limit: v.optional(v.strictObject({ count: v.pipe(whole, v.minValue(1)), per: v.picklist(["term", "contract_year", "period"]) })),
+  })),
 });
+
+const bound = v.nullable(v.strictObject({ value: expr, text }));
 
 export const termsIrSchema = v.strictObject({
   header: headerSchema,
@@ -177,6 +183,7 @@ export const termsIrSchema = v.strictObject({
   tiers: v.optional(v.array(tiers)),
   clauses: v.array(clause),
   tests: v.array(test),
+  ranges: v.optional(v.array(v.strictObject({ input: whole, low: bound, high: bound, range }))),
 });
 
 export const artifactSchema = v.strictObject({

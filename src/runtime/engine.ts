@@ -22,6 +22,8 @@ import type { EventInput, Memo } from "./frame.ts";
 import { netTransfers, Totals } from "./netting.ts";
 import type { ClauseRun, PeriodOutput, PreparedProgram } from "./prepare.ts";
 import { asRunError } from "./run-error.ts";
+import { newEventCounts } from "./data-bounds.ts";
+import type { EventCount } from "./data-bounds.ts";
 import type { RunError } from "./run-error.ts";
 
 /** One period to settle: its inputs by slot and its events by event slot (each list in date order). */
@@ -45,6 +47,8 @@ export interface EngineState {
    */
   readonly balances: (Decimal | undefined)[][];
   readonly totals: Totals;
+  /** Per event slot: how many events the current window of its `at most N per …` has seen (data-bounds.ts). */
+  readonly events: (EventCount | null)[];
 }
 
 export interface EngineOptions {
@@ -66,6 +70,7 @@ export function newEngineState(program: PreparedProgram): EngineState {
     streaks: Array.from({ length: program.streakCount }, newStreak),
     balances: program.clauses.map((c) => c.balanceInitials.map(() => undefined)),
     totals: new Totals(),
+    events: newEventCounts(program),
   };
 }
 

@@ -5,7 +5,7 @@
  * the evaluation form. Anything else is refused with a TenorError that
  * says which check failed.
  */
-import { ARTIFACT_FORMAT, FORMAT_VERSION } from "../ir/artifact-format.ts";
+import { ARTIFACT_FORMAT, formatVersionOf, READABLE_FORMAT_VERSIONS } from "../ir/artifact-format.ts";
 import type { CompilerInfo } from "../ir/artifact-format.ts";
 import type { TermsIr } from "../ir/ir.ts";
 import { COMPILE } from "../diagnostics/codes/compile.ts";
@@ -62,11 +62,11 @@ export function loadTerms(artifact: string | object): Terms {
   const compiler = isRecord(doc["compiler"]) && typeof doc["compiler"]["name"] === "string" && typeof doc["compiler"]["version"] === "string"
     ? { name: doc["compiler"]["name"], version: doc["compiler"]["version"] } satisfies CompilerInfo
     : null;
-  if (version !== FORMAT_VERSION) {
+  if (typeof version !== "number" || !READABLE_FORMAT_VERSIONS.includes(version)) {
     const by = compiler === null ? "" : ` (compiled by ${compiler.name} ${compiler.version})`;
     throw new TenorError(
       COMPILE.unsupportedFormatVersion,
-      `artifact format version ${JSON.stringify(version) ?? "missing"}${by} is not supported: this runtime reads version ${FORMAT_VERSION}; ` +
+      `artifact format version ${JSON.stringify(version) ?? "missing"}${by} is not supported: this runtime reads versions ${READABLE_FORMAT_VERSIONS.join(" and ")}; ` +
       "compile the term sheet with a tenor that writes it, or use a runtime that reads this version",
     );
   }
@@ -97,11 +97,16 @@ export function loadTerms(artifact: string | object): Terms {
   const shape = shapeProblem(doc);
   if (shape !== null) throw new TenorError(COMPILE.artifactInvalid, `the artifact is not one a compiler writes, at ${shape.path}: ${shape.message}`);
   const terms = ir as unknown as TermsIr;
+  // Ranges and event counts came with version 4: a version-3 file that has them was not written by a compiler.
+  if (formatVersionOf(terms) > version) {
+    const where = terms.ranges !== undefined ? "$.ir.ranges" : "$.ir.header.events";
+    throw new TenorError(COMPILE.artifactInvalid, `the artifact is not one a compiler writes, at ${where}: declared ranges and event counts need format version ${formatVersionOf(terms)}, not ${version}`);
+  }
   validateTerms(terms);
   try {
     return {
       header: terms.header,
-      formatVersion: FORMAT_VERSION,
+      formatVersion: version,
       compiler,
       sourceSha256: sourceSha256 as string,
       irSha256: actual,

@@ -72,6 +72,19 @@ export interface PreparedClause {
   readonly body: Exec;
 }
 
+/** One end of a declared range: evaluated on a frame of the period's inputs; `text` as written. */
+export interface PreparedBound {
+  readonly ev: Ev;
+  readonly text: string;
+}
+
+/** A declared range of the input in `slot`. */
+export interface PreparedRange {
+  readonly slot: number;
+  readonly low: PreparedBound | null;
+  readonly high: PreparedBound | null;
+}
+
 interface PreparedSchedule {
   readonly name: string;
   readonly basis: IrSchedule["basis"];
@@ -92,6 +105,8 @@ export interface PreparedProgram {
   readonly streakCount: number;
   /** The root scope: consts and schedules, no lets (what test values and cap amounts see). */
   readonly scope: ExprScope;
+  /** Declared input ranges (docs/language.md §5 "Declared ranges"), in input order. */
+  readonly ranges: readonly PreparedRange[];
   /** The period facts of a period of the term. */
   factsOf(period: Period): PeriodFacts;
   /** When a period's amounts are due (ISO): the `paid` rule's date, or the period's end. */
@@ -168,6 +183,12 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
     return prepared;
   });
 
+  const ranges = (ir.ranges ?? []).map((r): PreparedRange => ({
+    slot: r.input,
+    low: r.low === null ? null : { ev: prepareExpr(r.low.value, root), text: r.low.text },
+    high: r.high === null ? null : { ev: prepareExpr(r.high.value, root), text: r.high.text },
+  }));
+
   const term = termPeriods(ir.header.term);
   const paymentDateOf = paymentDates(ir.header, term.periods);
   return {
@@ -181,6 +202,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
     clauses,
     streakCount,
     scope: root,
+    ranges,
     factsOf: term.factsOf,
     paymentDateOf,
   };

@@ -12,6 +12,7 @@ import type { Decimal } from "../eval/decimal.ts";
 import type { Period } from "../eval/periods.ts";
 import type { DealData, EventOccurrence } from "../inputs/deal-data.ts";
 import type { Ledger } from "../ledger/ledger.ts";
+import { checkRunData } from "./data-bounds.ts";
 import { runPeriods } from "./engine.ts";
 import type { EngineOptions, EngineFailure, PeriodInput } from "./engine.ts";
 import type { EventInput } from "./frame.ts";
@@ -68,5 +69,8 @@ export function periodInputs(header: TermsHeader, term: readonly Period[], data:
 export function settleData(program: PreparedProgram, data: DealData, options: EngineOptions = {}): Result<Ledger | null> & { readonly failure?: EngineFailure } {
   const periods = periodInputs(program.header, program.periods, data);
   if (!Array.isArray(periods)) return { value: null, diagnostics: [periods] };
+  // Data the term sheet rules out (declared ranges, event counts) settles nothing.
+  const outside = checkRunData(program, periods);
+  if (outside.length > 0) return { value: null, diagnostics: outside };
   return runPeriods(program, periods, options);
 }

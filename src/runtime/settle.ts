@@ -9,6 +9,7 @@ import type { Period } from "../eval/periods.ts";
 import type { Ledger, LedgerPeriod, LedgerTotal } from "../ledger/ledger.ts";
 import type { Limits } from "../limits.ts";
 import { isFailure, newEngineState, runPeriods, settleOne, type PeriodInput } from "./engine.ts";
+import { checkPeriodData, checkPeriodRanges, checkRunData } from "./data-bounds.ts";
 import { readInputs } from "./read-inputs.ts";
 import { fromSnapshot, toSnapshot } from "./snapshot.ts";
 import type { Snapshot } from "./snapshot.ts";
@@ -34,6 +35,8 @@ export function settle(terms: Terms, inputs: string | object, options: SettleOpt
   const read = readInputs(program.header, program.periods, inputs, options.limits);
   report(read.diagnostics, options);
   if (read.value === null) throw TenorError.fromInputs(read.diagnostics);
+  const outside = checkRunData(program, read.value);
+  if (outside.length > 0) throw TenorError.fromInputs(outside);
   const run = runPeriods(program, read.value, { trace: options.trace !== false });
   if (run.value === null) {
     if (run.failure !== undefined) throw TenorError.fromRun(run.failure);
@@ -79,9 +82,12 @@ export function settlePeriod(
     throw new TenorError(COMPILE.wrongNextPeriod, `all ${program.periods.length} periods of the term are settled already`);
   }
   const input = readPeriodData(terms, period, row, events, options);
+  // Ranges and event counts, counted on from the snapshot (a whole run counts the same way).
+  const outside = checkPeriodData(program, input, state.events);
+  if (outside.length > 0) throw TenorError.fromInputs(outside);
   const settled = settleOne(program, state, input, options.trace !== false);
   if (isFailure(settled)) throw TenorError.fromRun(settled);
-  return { period: settled, totals: state.totals.result(program), snapshot: toSnapshot(state, terms.irSha256) };
+  return { period: settled, totals: state.totals.result(program), snapshot: toSnapshot(state, terms.irSha256, program) };
 }
 
 /**
@@ -115,5 +121,9 @@ export function readPeriodData(terms: Terms, period: Period, row: object, events
   if (read.value === null) throw TenorError.fromInputs(read.diagnostics);
   const input = read.value[0];
   if (input === undefined) throw new TenorError(COMPILE.wrongNextPeriod, `no row for period ${period.index} (${period.start})`);
-  return { ...input, period };
+  const placed = { ...input, period };
+  // The declared ranges need only this row; event counts need the run so far (settlePeriod counts them).
+  const outside = checkPeriodRanges(terms.program, placed);
+  if (outside.length > 0) throw TenorError.fromInputs(outside);
+  return placed;
 }

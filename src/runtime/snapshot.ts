@@ -14,18 +14,26 @@
  * Version 3: a balance is exact, so one that does not terminate (a share of
  * a day count) is written as the fraction `n/d`, which a version-2 reader
  * refuses.
+ * Version 4 adds, per event, the window of its `at most N per …` bound and
+ * how many events it has counted (docs/language.md §5 "Declared ranges"): a
+ * version-3 reader would restart the counts. It is written only for terms
+ * with such a bound; the snapshots of other terms stay version 3, as they were.
  * Changing what is kept, or its meaning, bumps SNAPSHOT_VERSION.
  */
 import { COMPILE } from "../diagnostics/codes/compile.ts";
 import { Decimal } from "../eval/decimal.ts";
 import type { CapUse } from "./caps.ts";
 import type { EngineState } from "./engine.ts";
+import { hasEventLimits, newEventCounts } from "./data-bounds.ts";
+import type { EventCount } from "./data-bounds.ts";
 import { Totals } from "./netting.ts";
 import type { PreparedProgram } from "./prepare.ts";
 import { TenorError } from "./tenor-error.ts";
 
 export const SNAPSHOT_FORMAT = "tenor-snapshot";
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
+/** What terms without event count bounds write and read: no `events`. */
+const SNAPSHOT_VERSION_WITHOUT_EVENTS = 3;
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -42,19 +50,23 @@ export interface Snapshot {
   readonly balances: readonly (readonly (string | null)[])[];
   /** What each payer paid each payee so far, in order of first appearance; exact decimals. */
   readonly totals: readonly { readonly payer: string; readonly payee: string; readonly amount: string }[];
+  /** Version 4, terms with event count bounds only: per event, the window counted in (as a cap's) and the count; null before any. */
+  readonly events?: readonly ({ readonly window: number; readonly count: number } | null)[];
 }
 
 /** The snapshot of an engine state. */
-export function toSnapshot(state: EngineState, irSha256: string | null): Snapshot {
+export function toSnapshot(state: EngineState, irSha256: string | null, program: PreparedProgram): Snapshot {
+  const counted = hasEventLimits(program);
   return {
     format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
+    version: counted ? SNAPSHOT_VERSION : SNAPSHOT_VERSION_WITHOUT_EVENTS,
     irSha256,
     periods: state.lastIndex,
     caps: state.caps.map((uses) => uses.map((u) => (u === null ? null : { window: u.key, paid: u.paid.toExactString() }))),
     streaks: state.streaks.map((s) => ({ count: s.count, last: s.last })),
     balances: state.balances.map((values) => values.map((v) => (v === undefined ? null : v.toExactString()))),
     totals: state.totals.list().map((t) => ({ payer: t.payer, payee: t.payee, amount: t.amount.toString() })),
+    ...(counted ? { events: state.events.map((c) => (c === null ? null : { window: c.key, count: c.count })) } : {}),
   };
 }
 
@@ -82,7 +94,11 @@ export function fromSnapshot(program: PreparedProgram, irSha256: string | null, 
     }
   }
   if (!isRecord(doc) || doc["format"] !== SNAPSHOT_FORMAT) throw bad(`"format" must be "${SNAPSHOT_FORMAT}"`);
-  if (doc["version"] !== SNAPSHOT_VERSION) throw bad(`version ${JSON.stringify(doc["version"])} is not supported (this runtime reads ${SNAPSHOT_VERSION})`);
+  const counted = hasEventLimits(program);
+  const version = counted ? SNAPSHOT_VERSION : SNAPSHOT_VERSION_WITHOUT_EVENTS;
+  if (doc["version"] !== version) {
+    throw bad(`version ${JSON.stringify(doc["version"])} is not supported (this runtime reads ${version}${counted ? " for these terms, which bound event counts" : ""})`);
+  }
   if (doc["irSha256"] !== irSha256) throw bad(`it belongs to other terms (irSha256 ${JSON.stringify(doc["irSha256"])}, these terms ${JSON.stringify(irSha256)})`);
   const periods = doc["periods"];
   if (!isCount(periods) || periods > program.periods.length) throw bad(`"periods" must be a count of settled periods of the term (0 to ${program.periods.length})`);
@@ -121,5 +137,16 @@ export function fromSnapshot(program: PreparedProgram, irSha256: string | null, 
     if (!isRecord(t) || typeof t["payer"] !== "string" || typeof t["payee"] !== "string") throw bad(`total ${i + 1} is malformed`);
     return { payer: t["payer"], payee: t["payee"], amount: decimal(t["amount"], `total ${i + 1}`) };
   });
-  return { lastIndex: periods, caps: capUses, streaks: streakState, balances: balanceState, totals: Totals.of(sums) };
+  const events = counted ? eventCounts(doc["events"], program) : newEventCounts(program);
+  return { lastIndex: periods, caps: capUses, streaks: streakState, balances: balanceState, totals: Totals.of(sums), events };
+}
+
+function eventCounts(given: unknown, program: PreparedProgram): (EventCount | null)[] {
+  const decls = program.header.events;
+  if (!Array.isArray(given) || given.length !== decls.length) throw bad(`"events" must have ${decls.length} entries, one per event`);
+  return given.map((c: unknown, i) => {
+    if (c === null) return null;
+    if (!isRecord(c) || !isCount(c["window"]) || !isCount(c["count"])) throw bad(`the count of event ${decls[i]!.name} is malformed`);
+    return { key: c["window"], count: c["count"] };
+  });
 }

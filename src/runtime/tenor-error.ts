@@ -67,7 +67,7 @@ export class TenorError extends Error {
     const more = errors.length - 1;
     const message = more > 0 ? `${first.message} (and ${more} more input error${more === 1 ? "" : "s"})` : first.message;
     const period = /\bperiod (\d{4}-\d{2}-\d{2})\b/.exec(first.message)?.[1];
-    const field = /\b(?:input|argument|field|missing) "([^"]+)"/.exec(first.message)?.[1];
+    const field = /\b(?:input|argument|field|missing|event) "([^"]+)"/.exec(first.message)?.[1];
     return new TenorError(first.code, message, {
       ...(period === undefined ? {} : { period }),
       ...(field === undefined ? {} : { field }),

@@ -46,6 +46,31 @@ function date(text: string, path: string): void {
   if (parseDate(text) === null) fail(path, `${JSON.stringify(text)} is not a date of the calendar`);
 }
 
+/** The inputs a bound uses; fails on anything but literals, consts, inputs, operators, built-ins and `if`. */
+function boundRefs(e: IrExpr, path: string, out: number[]): void {
+  switch (e.kind) {
+    case "Number":
+    case "Const":
+      return;
+    case "Input":
+      out.push(e.slot);
+      return;
+    case "Unary":
+      return boundRefs(e.operand, `${path}.operand`, out);
+    case "Binary":
+      boundRefs(e.left, `${path}.left`, out);
+      return boundRefs(e.right, `${path}.right`, out);
+    case "Call":
+      return e.args.forEach((a, i) => boundRefs(a, `${path}.args[${i}]`, out));
+    case "If":
+      boundRefs(e.cond, `${path}.cond`, out);
+      boundRefs(e.then, `${path}.then`, out);
+      return boundRefs(e.else, `${path}.else`, out);
+    default:
+      return fail(path, `a range bound may use only numbers, consts and inputs, not a ${e.kind}`);
+  }
+}
+
 function unique(names: readonly string[], path: string, what: string): void {
   const seen = new Set<string>();
   names.forEach((n, i) => {
@@ -110,6 +135,42 @@ class Validator {
     unique(ir.clauses.map((c) => c.name), "$.ir.clauses", "clause");
     ir.clauses.forEach((c, i) => this.clause(c, `$.ir.clauses[${i}]`));
     ir.tests.forEach((t, i) => this.test(t, `$.ir.tests[${i}]`));
+    this.ranges();
+  }
+
+  /**
+   * Declared ranges (docs/language.md §5 "Declared ranges"): one per input at
+   * most, in input order; each bound a number that uses only literals, consts,
+   * built-ins and other inputs; no range naming its own input, directly or
+   * through other ranges.
+   */
+  private ranges(): void {
+    const ranges = this.ir.ranges ?? [];
+    const inputs = this.ir.header.inputs.length;
+    const deps = new Map<number, number[]>();
+    ranges.forEach((r, i) => {
+      const at = `$.ir.ranges[${i}]`;
+      if (r.input >= inputs) fail(`${at}.input`, `no input in slot ${r.input}`);
+      if (i > 0 && r.input <= ranges[i - 1]!.input) fail(`${at}.input`, "ranges are listed once per input, in input order");
+      if (r.low === null && r.high === null) fail(at, "a range has at least one bound");
+      const used: number[] = [];
+      for (const [key, b] of [["low", r.low], ["high", r.high]] as const) {
+        if (b === null) continue;
+        boundRefs(b.value, `${at}.${key}.value`, used);
+        this.number(b.value, `${at}.${key}.value`);
+      }
+      deps.set(r.input, used);
+    });
+    // A range must be known without the value it bounds: no path back to its own input.
+    const state = new Map<number, "open" | "done">();
+    const visit = (slot: number, at: string): void => {
+      if (state.get(slot) === "done") return;
+      if (state.get(slot) === "open") fail(at, `the range of input slot ${slot} depends on itself`);
+      state.set(slot, "open");
+      for (const next of deps.get(slot) ?? []) visit(next, at);
+      state.set(slot, "done");
+    };
+    ranges.forEach((r, i) => visit(r.input, `$.ir.ranges[${i}]`));
   }
 
   // ---------------------------------------------------------------- header
@@ -134,6 +195,9 @@ class Validator {
     unique(h.inputs.map((i) => i.name), `${at}.inputs`, "input");
     unique(h.events.map((e) => e.name), `${at}.events`, "event");
     h.events.forEach((e, i) => unique(e.params.map((p) => p.name), `${at}.events[${i}].params`, "parameter"));
+    h.events.forEach((e, i) => {
+      if (e.limit !== undefined && !Number.isSafeInteger(e.limit.count)) fail(`${at}.events[${i}].limit.count`, "the count is a whole number of at least 1");
+    });
     if ((h.payment === undefined) !== (h.calendars === undefined)) fail(`${at}.calendars`, "calendars come with a payment rule, and only with one");
     if (h.payment !== undefined && h.payment.calendar >= (h.calendars ?? []).length) fail(`${at}.payment.calendar`, "no calendar in that slot");
     (h.calendars ?? []).forEach((c, i) => {

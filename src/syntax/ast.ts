@@ -327,6 +327,28 @@ export interface InputDecl extends Node {
   readonly kind: "Input";
   readonly name: Name;
   readonly unit: UnitExpr;
+  /** `in LOW .. HIGH`: the values the data may take (docs/language.md §5 "Declared ranges"); absent when not written. */
+  readonly bounds?: InputBounds;
+}
+
+/**
+ * `in LOW .. HIGH`, both ends included; either end may be left out (null),
+ * not both (the checker reports that). `range` runs from `in` to the end.
+ */
+export interface InputBounds extends Node {
+  readonly kind: "InputBounds";
+  readonly low: Expr | null;
+  readonly high: Expr | null;
+}
+
+/** The window an event's count is bounded in: the same windows as a cap's. */
+export type CountWindow = "term" | "contract_year" | "period";
+
+/** `at most N per term|contract_year|period`; `count` is the number as written (the checker wants a whole number ≥ 1). */
+export interface EventLimit extends Node {
+  readonly kind: "EventLimit";
+  readonly count: NumberLit;
+  readonly per: CountWindow;
 }
 
 export interface EventParam extends Node {
@@ -338,6 +360,8 @@ export interface EventDecl extends Node {
   readonly kind: "Event";
   readonly name: Name;
   readonly params: readonly EventParam[];
+  /** `at most N per …`; absent: any number of events. */
+  readonly limit?: EventLimit;
 }
 
 export interface ConstDecl extends Node {

@@ -14,6 +14,9 @@ import { PARSE } from "../diagnostics/codes/parse.ts";
 import type {
   BusinessDayConvention,
   CapWindow,
+  CountWindow,
+  EventLimit,
+  InputBounds,
   DateLit,
   Decl,
   EventParam,
@@ -422,7 +425,9 @@ class Builder {
       case "inputDecl": {
         const name = this.name(this.token(node, "Identifier"));
         const unit = this.unit(this.node(node, "unitExpr"));
-        return name === null ? null : { kind: "Input", name, unit, range };
+        if (name === null) return null;
+        const bounds = this.inputBounds(node);
+        return bounds === null ? { kind: "Input", name, unit, range } : { kind: "Input", name, unit, bounds, range };
       }
       case "eventDecl": {
         const name = this.name(this.token(node, "Identifier"));
@@ -433,7 +438,9 @@ class Builder {
           const unit = this.unit(this.node(param, "unitExpr"));
           if (paramName !== null) params.push({ kind: "EventParam", name: paramName, unit, range: paramRange });
         }
-        return name === null ? null : { kind: "Event", name, params, range };
+        if (name === null) return null;
+        const limit = this.eventLimit(node);
+        return limit === null ? { kind: "Event", name, params, range } : { kind: "Event", name, params, limit, range };
       }
       case "constDecl": {
         this.refuseParams(node);
@@ -475,6 +482,30 @@ class Builder {
       default:
         return null;
     }
+  }
+
+  /** `in [LOW] .. [HIGH]`, or null when not written. */
+  private inputBounds(node: CstNode): InputBounds | null {
+    const inToken = this.token(node, "In");
+    const dots = this.token(node, "DotDot");
+    if (inToken === undefined || dots === undefined) return null;
+    const lowNode = this.node(node, "low");
+    const highNode = this.node(node, "high");
+    const low = lowNode === undefined ? null : this.expr(lowNode);
+    const high = highNode === undefined ? null : this.expr(highNode);
+    const end = high?.range.end ?? this.tokenRange(dots).end;
+    return { kind: "InputBounds", low, high, range: { start: this.tokenRange(inToken).start, end } };
+  }
+
+  /** `at most N per WINDOW`, or null when not written (or not whole after a parse error). */
+  private eventLimit(node: CstNode): EventLimit | null {
+    const at = this.token(node, "At");
+    const count = this.bareNumber(this.token(node, "NumberLit"));
+    if (at === undefined || count === null) return null;
+    const per: CountWindow | null = this.has(node, "Term") ? "term" : this.has(node, "ContractYear") ? "contract_year" : this.has(node, "Period") ? "period" : null;
+    if (per === null) return null;
+    const last = this.token(node, per === "term" ? "Term" : per === "contract_year" ? "ContractYear" : "Period")!;
+    return { kind: "EventLimit", count, per, range: { start: this.tokenRange(at).start, end: this.tokenRange(last).end } };
   }
 
   private paid(node: CstNode, range: Range): PaidDecl | null {

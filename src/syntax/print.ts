@@ -198,11 +198,16 @@ class Printer {
         return this.line(indent, d.range, "settle net");
       case "Units":
         return this.line(indent, d.range, `units ${d.names.map((n) => n.text).join(", ")}`);
-      case "Input":
-        return this.line(indent, d.range, `input ${d.name.text}: ${printUnit(d.unit)}`);
+      case "Input": {
+        const b = d.bounds;
+        // `in LOW .. HIGH`, an end left out as written: `in 0 USD ..`, `in .. 5 USD`.
+        const bounds = b === undefined ? "" : ` in ${b.low === null ? "" : `${e.expr(b.low)} `}..${b.high === null ? "" : ` ${e.expr(b.high)}`}`;
+        return this.line(indent, d.range, `input ${d.name.text}: ${printUnit(d.unit)}${bounds}`);
+      }
       case "Event": {
         const params = d.params.map((p) => `${p.name.text}: ${printUnit(p.unit)}`).join(", ");
-        return this.line(indent, d.range, `event ${d.name.text}(${params})`);
+        const limit = d.limit === undefined ? "" : ` at most ${this.digits(d.limit.count)} per ${d.limit.per}`;
+        return this.line(indent, d.range, `event ${d.name.text}(${params})${limit}`);
       }
       case "Const":
         return this.line(indent, d.range, `const ${d.name.text} = ${e.expr(d.value)}`);

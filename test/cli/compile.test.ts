@@ -172,6 +172,6 @@ describe("tenor inspect", () => {
     files["deal.json"] = files["deal.json"]!.replace('"formatVersion":3', '"formatVersion":7');
     const r = await run("inspect", "deal.json");
     expect(r.code).toBe(1);
-    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads version 3");
+    expect(r.err).toContain("artifact format version 7 (compiled by tenor 0.1.0) is not supported: this runtime reads versions 3 and 4");
   });
 });

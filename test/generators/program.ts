@@ -48,6 +48,7 @@ import { addDays, daysBetween, daysInMonth, periodStarts, termPeriods, type GenF
 import { BOOL, DATE, ExprGen, MONEY, PLAIN, type ExprContext, type NameEntry, type NumTy, type TiersSpec, type Ty } from "./expressions.ts";
 import { messUp } from "./layout.ts";
 import { Random } from "./random.ts";
+import { withRanges } from "./ranges.ts";
 
 /** Knobs for the generator; every one has a default. */
 export interface ProgramOptions {
@@ -68,6 +69,12 @@ export interface ProgramOptions {
    * comments between any two tokens). Default "pretty".
    */
   readonly layout?: "pretty" | "commented" | "messy";
+  /**
+   * Declare ranges on some inputs and counts on some events that the data
+   * satisfies (./ranges.ts); the program is otherwise the one without them.
+   * Not with the "messy" layout. Default false.
+   */
+  readonly ranges?: boolean;
 }
 
 /** A docs/language.md §11 inputs file as a JSON-ready object (every value a decimal string). */
@@ -104,6 +111,10 @@ export function generateProgram(seed: number, options: ProgramOptions = {}): Gen
     layout: options.layout ?? "pretty",
   });
   const { source, inputs } = builder.build();
+  if (options.ranges === true) {
+    if (options.layout === "messy") throw new Error("ranges are declared on the pretty or commented layout only");
+    return { seed, source: withRanges(source, inputs, seed), inputs };
+  }
   return { seed, source, inputs };
 }
 

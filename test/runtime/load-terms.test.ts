@@ -70,9 +70,9 @@ describe("loadTerms", () => {
   });
 
   it("refuses a format version it does not read, newer or unknown", () => {
-    expect(refusal({ ...doc(), formatVersion: 4 })).toEqual([
+    expect(refusal({ ...doc(), formatVersion: 5 })).toEqual([
       COMPILE.unsupportedFormatVersion,
-      "artifact format version 4 (compiled by tenor 0.1.0) is not supported: this runtime reads version 3; " +
+      "artifact format version 5 (compiled by tenor 0.1.0) is not supported: this runtime reads versions 3 and 4; " +
       "compile the term sheet with a tenor that writes it, or use a runtime that reads this version",
     ]);
     expect(refusal({ ...doc(), formatVersion: "3" })[0]).toBe(COMPILE.unsupportedFormatVersion);

@@ -4,7 +4,7 @@
  * events, clauses, versions and hashes.
  */
 import { periodsOf } from "../../eval/periods.ts";
-import type { TermsHeader } from "../../ir/ir.ts";
+import type { TermsHeader, TermsIr } from "../../ir/ir.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { displayText } from "../../text/display.ts";
 import type { Io } from "../io.ts";
@@ -24,6 +24,13 @@ function paymentLines(h: TermsHeader): string[] {
   const lag = p.lagUnit === "days" && p.lag === 0 ? "on" : `${p.lag}${p.lagUnit === "business_days" ? " business" : ""} days after`;
   const calendar = c === undefined ? [] : [`calendar ${c.name}: ${c.holidays.length} holidays from ${c.from} to ${c.to}`];
   return [`paid ${lag} ${p.anchor}, ${p.convention} ${c?.name ?? "?"}`, ...calendar];
+}
+
+/** ` in LOW .. HIGH` as written, for the input in `slot`, or nothing without a declared range. */
+function rangeText(ranges: TermsIr["ranges"], slot: number): string {
+  const r = ranges?.find((x) => x.input === slot);
+  if (r === undefined) return "";
+  return ` in ${r.low === null ? "" : `${r.low.text} `}..${r.high === null ? "" : ` ${r.high.text}`}`;
 }
 
 export function inspectCommand(io: Io, file: string, options: InspectOptions = {}): ExitCode {
@@ -50,8 +57,8 @@ export function inspectCommand(io: Io, file: string, options: InspectOptions = {
     ["currency", [`${h.currency.code}, ${h.currency.decimals} decimal${h.currency.decimals === 1 ? "" : "s"}, rounding ${h.currency.rounding}`]],
     ["settlement", [h.settleNet ? "net (payments between two parties netted each period)" : "gross"]],
     ["units", [h.units.length === 0 ? "(none)" : h.units.join(", ")]],
-    ["inputs", h.inputs.length === 0 ? ["(none)"] : h.inputs.map((i) => `${i.name}: ${i.unit}`)],
-    ["events", h.events.length === 0 ? ["(none)"] : h.events.map((e) => `${e.name}(${e.params.map((p) => `${p.name}: ${p.unit}`).join(", ")})`)],
+    ["inputs", h.inputs.length === 0 ? ["(none)"] : h.inputs.map((i, slot) => `${i.name}: ${i.unit}${rangeText(terms.program.ir.ranges, slot)}`)],
+    ["events", h.events.length === 0 ? ["(none)"] : h.events.map((e) => `${e.name}(${e.params.map((p) => `${p.name}: ${p.unit}`).join(", ")})${e.limit === undefined ? "" : ` at most ${e.limit.count} per ${e.limit.per}`}`)],
     ["clauses", clauses.length === 0 ? ["(none)"] : clauses.map((c) => (c.title === c.name ? c.name : `${c.name} "${c.title}"`))],
     ["format", [`tenor-terms version ${terms.formatVersion}`]],
     ["compiler", [terms.compiler === null ? "(unknown)" : `${terms.compiler.name} ${terms.compiler.version}`]],

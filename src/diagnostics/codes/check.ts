@@ -149,6 +149,24 @@ export const CHECK = {
   /** A `calendar` declaration named like a built-in calendar. */
   calendarRedeclaresBuiltin: "TN2156",
 
+  // ---- declared input ranges and event counts (TN216x, src/check/input-ranges.ts)
+  /** `in ..` with neither bound. */
+  rangeWithoutBounds: "TN2160",
+  /** A bound in another unit than its input (or not a number). */
+  rangeBoundUnitMismatch: "TN2161",
+  /** A bound that uses something other than numbers, consts and other inputs. */
+  rangeBoundNotAllowed: "TN2162",
+  /** An input whose range names the input itself. */
+  rangeSelfReference: "TN2163",
+  /** Inputs whose ranges name each other in a circle. */
+  rangeCycle: "TN2164",
+  /** Constant bounds with the lower above the upper: no value fits. */
+  rangeEmpty: "TN2165",
+  /** `at most N per …` with N not a whole number of at least 1. */
+  eventLimitNotPositive: "TN2166",
+  /** A test period's value outside its input's constant range (warning: tests are not held to the ranges). */
+  testValueOutsideRange: "TN2167",
+
   // ---- modules and templates (TN220x–TN222x, src/modules)
   /** An import whose file cannot be found or read (or imports are not available here). */
   moduleNotFound: "TN2200",

@@ -30,4 +30,7 @@ export const INPUT = {
   tooManyEvents: "TN3127",
   // encoding (the CLI decodes inputs files strictly)
   invalidUtf8: "TN3128",
+  // what the term sheet declares the data may be (docs/language.md §5 "Declared ranges")
+  outsideRange: "TN3129",
+  tooManyEventsInWindow: "TN3130",
 } as const;
