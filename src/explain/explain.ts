@@ -12,7 +12,7 @@ import { kindOf } from "../ir/exhaustive.ts";
 import type { CalendarDecl, ClauseDecl, Decl, PaidDecl, Program, Stmt, TemplateDecl, TestDecl } from "../syntax/ast.ts";
 import { heading, list, paragraph, type Block, type ExplainDocument, type Item } from "./document.ts";
 import { say } from "./expressions.ts";
-import { currencyBlocks, eventBlocks, inputBlocks, partiesBlocks, termBlocks } from "./header.ts";
+import { currencyBlocks, eventBlocks, inputBlocks, partiesBlocks, rangeWords, termBlocks } from "./header.ts";
 import { statementItems, type StatementContext } from "./statements.ts";
 import { scheduleLead, scheduleTable, tiersTable } from "./tables.ts";
 import { instanceBlocks, templateParamsTable, type TemplateSources } from "./templates.ts";
@@ -90,7 +90,10 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     ...partiesBlocks(h),
     ...termBlocks(h, paid, calendars),
     ...currencyBlocks(h),
-    ...inputBlocks(h),
+    ...inputBlocks(h, (slot) => {
+      const b = checked.inputs[slot]?.bounds;
+      return b === undefined ? null : rangeWords(b.low === null ? null : say(b.low, ctx), b.high === null ? null : say(b.high, ctx));
+    }),
     ...eventBlocks(h),
   ];
 

@@ -138,14 +138,31 @@ export function unitTextWords(unit: string, currency: string): string {
   return dens.length === 0 ? `a quantity in ${words}` : `a rate in ${words}`;
 }
 
-export function inputBlocks(h: DealHeader): Block[] {
+/**
+ * The inputs, each with its unit and, when declared, its range
+ * (`bounds(slot)`: "between 0 USD and 80,000,000 USD", both ends included).
+ */
+export function inputBlocks(h: DealHeader, bounds: (slot: number) => string | null = () => null): Block[] {
   if (h.inputs.length === 0) return [];
   return [
     heading(2, "Inputs"),
     paragraph(`For each ${periodWord(h.term.frequency, false)}, the parties report:`),
-    list(h.inputs.map((i) => `${defined(i.name)}: ${unitTextWords(i.unit, h.currency.code)}.`)),
+    list(h.inputs.map((i, slot) => {
+      const range = bounds(slot);
+      return `${defined(i.name)}: ${unitTextWords(i.unit, h.currency.code)}${range === null ? "" : `, ${range}`}.`;
+    })),
   ];
 }
+
+/** An input's declared range in words; either end may be open. */
+export function rangeWords(low: string | null, high: string | null): string | null {
+  if (low !== null && high !== null) return `from ${low} to ${high}, both included`;
+  if (low !== null) return `at least ${low}`;
+  if (high !== null) return `at most ${high}`;
+  return null;
+}
+
+const PER: Record<"term" | "contract_year" | "period", string> = { term: "over the term", contract_year: "in each contract year", period: "in each period" };
 
 export function eventBlocks(h: DealHeader): Block[] {
   if (h.events.length === 0) return [];
@@ -154,7 +171,8 @@ export function eventBlocks(h: DealHeader): Block[] {
     paragraph("An event is a dated notice; it belongs to the period containing its date."),
     list(h.events.map((e) => {
       const args = e.params.map((p) => `${defined(p.name)} (${unitTextWords(p.unit, h.currency.code)})`);
-      return `${defined(e.name)}${args.length === 0 ? ", with no details" : `, giving ${joinAnd(args)}`}.`;
+      const limit = e.limit === undefined ? "" : `; at most ${count(e.limit.count, "such event", "such events")} ${PER[e.limit.per]}, and any more is refused as an input error`;
+      return `${defined(e.name)}${args.length === 0 ? ", with no details" : `, giving ${joinAnd(args)}`}${limit}.`;
     })),
   ];
 }
