@@ -18,7 +18,7 @@ import type { Period } from "../eval/periods.ts";
 import { inputError } from "../inputs/input-error.ts";
 import type { IrEventLimit } from "../ir/ir.ts";
 import { windowKey } from "./caps.ts";
-import type { PeriodInput } from "./engine.ts";
+import type { PeriodInput } from "./period-input.ts";
 import { Frame } from "./frame.ts";
 import type { PreparedBound, PreparedProgram } from "./prepare.ts";
 import { asRunError } from "./run-error.ts";

@@ -18,7 +18,8 @@ import type { CapUse } from "./caps.ts";
 import { newStreak, observe } from "./consecutive.ts";
 import type { Streak } from "./consecutive.ts";
 import { Frame } from "./frame.ts";
-import type { EventInput, Memo } from "./frame.ts";
+import type { Memo } from "./frame.ts";
+import type { PeriodInput } from "./period-input.ts";
 import { netTransfers, Totals } from "./netting.ts";
 import type { ClauseRun, PeriodOutput, PreparedProgram } from "./prepare.ts";
 import { asRunError } from "./run-error.ts";
@@ -26,12 +27,7 @@ import { newEventCounts } from "./data-bounds.ts";
 import type { EventCount } from "./data-bounds.ts";
 import type { RunError } from "./run-error.ts";
 
-/** One period to settle: its inputs by slot and its events by event slot (each list in date order). */
-export interface PeriodInput {
-  readonly period: Period;
-  readonly inputs: readonly (Decimal | undefined)[];
-  readonly events: readonly (readonly EventInput[])[];
-}
+export type { PeriodInput } from "./period-input.ts";
 
 /** What settling carries from one period to the next. */
 export interface EngineState {

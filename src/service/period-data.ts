@@ -61,5 +61,6 @@ export function rowAndEvents(d: StoredData): { row: object; events: object[] } {
  * both parties have had their say.
  */
 export function complete(terms: Terms, d: StoredData): boolean {
-  return terms.header.events.length === 0 || parseData(d).events !== null;
+  // Parsed only when no events row is there (data stored before events had a table may carry them inside).
+  return terms.header.events.length === 0 || d.events !== null || parseData(d).events !== null;
 }
