@@ -19,8 +19,13 @@ describe("docs/explain.md, tenor diff", () => {
     const shown = /```diff\n([\s\S]*?)```/.exec(SECTION)![1]!;
     const removed = shown.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---")).map((l) => l.slice(1).trim());
     const added = shown.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).map((l) => l.slice(1).trim());
-    expect(removed.map((l) => l.slice(0, EDITS.find(([from]) => l.startsWith(from.trim()))?.[0].trim().length))).toEqual(EDITS.map(([from]) => from.trim()));
-    expect(added.map((l) => l.slice(0, EDITS.find(([, to]) => l.startsWith(to.trim()))?.[1].trim().length))).toEqual(EDITS.map(([, to]) => to.trim()));
+    // One changed line for each edit: the old text removed, the new one added.
+    expect(removed.length).toBe(EDITS.length);
+    expect(added.length).toBe(EDITS.length);
+    EDITS.forEach(([from, to], i) => {
+      expect(removed[i]!.startsWith(from.trim())).toBe(true);
+      expect(added[i]!.startsWith(to.trim())).toBe(true);
+    });
   });
 
   it("shows the text that tenor diff prints for its worked example", () => {
