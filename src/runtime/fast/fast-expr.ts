@@ -156,6 +156,7 @@ export function fastExpr(e: IrExpr, ctx: FastContext, slow: () => Ev): Ev | null
   if (e.kind === "Binary" && (COMPARE as readonly string[]).includes(e.op) && e.left.type === "number" && e.right.type === "number") {
     const l = int(e.left, ctx);
     const r = int(e.right, ctx);
+    if (l === null && r !== null) return quotientComparison(e.left, e.op as CompareOp, r, ctx, slow);
     if (l === null || r === null) return null;
     const s = Math.max(l.scale, r.scale);
     const a = widen(l.ev, l.scale, s);
@@ -189,6 +190,50 @@ export function fastExpr(e: IrExpr, ctx: FastContext, slow: () => Ev): Ev | null
     return v === null ? back(f) : Decimal.ofScaled(v, scale);
   };
 }
+
+/**
+ * `a / b < c` (any comparison), the quotient written there or as a let
+ * (`let utilization = sold / capacity`), with a, b and c of known scale:
+ * compared multiplied out, without the quotient and its gcd, when nothing
+ * is being traced and the let has not been computed yet. b = 0 and every
+ * value that does not fit go to the Decimal path, which reports the
+ * division by zero as it would. The let, left uncomputed, is computed by
+ * its next reference as it would have been here: values do not change
+ * within a clause run.
+ */
+function quotientComparison(left: IrExpr, op: CompareOp, right: { ev: IntEv; scale: number }, ctx: FastContext, slow: () => Ev): Ev | null {
+  const letSlot = left.kind === "Let" ? left.slot : null;
+  const q = left.kind === "Let" ? ctx.lets?.[left.slot] : left;
+  if (q === undefined || q === null || q.kind !== "Binary" || q.op !== "/") return null;
+  const num = int(q.left, ctx);
+  const den = int(q.right, ctx);
+  if (num === null || den === null) return null;
+  // (n / 10^sn) / (d / 10^sd) op c / 10^sc  ⇔  n·10^(sd+sc) op c·d·10^sn  (d > 0; reversed for d < 0).
+  const kn = powerOfTen(den.scale + right.scale);
+  const kc = powerOfTen(num.scale);
+  const test = TESTS[op];
+  const reversed = TESTS[REVERSED[op]];
+  const back = slow();
+  const n = num.ev;
+  const d = den.ev;
+  const c = right.ev;
+  ctx.scales.fastExpressions++;
+  return (f) => {
+    if (f.trace !== null || (letSlot !== null && f.lets[letSlot] !== undefined)) return back(f);
+    const x = n(f);
+    const y = x === null ? null : d(f);
+    // Far inside the Decimal limits, so that the quotient the Decimal path would make could not exceed them either.
+    if (x === null || y === null || y === 0n || x >= QUOTIENT_BOUND || x <= -QUOTIENT_BOUND || y >= QUOTIENT_BOUND || y <= -QUOTIENT_BOUND) return back(f);
+    const z = c(f);
+    if (z === null) return back(f);
+    return y > 0n ? test(x * kn, z * y * kc) : reversed(x * kn, z * y * kc);
+  };
+}
+
+const QUOTIENT_BOUND = powerOfTen(400);
+
+/** The comparison that holds of (−a, −b) when `op` holds of (a, b): dividing by a negative number turns it round. */
+const REVERSED: Readonly<Record<CompareOp, CompareOp>> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=" };
 
 const TESTS: Readonly<Record<CompareOp, (a: bigint, b: bigint) => boolean>> = {
   "<": (a, b) => a < b,
