@@ -17,7 +17,7 @@
  * (check, cli, nesting, run, runtime, portfolio, service).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { lex } from "../grammar/lexer.ts";
@@ -123,6 +123,10 @@ if (wanted("runtime")) {
     `(ratio ${ratio(f.runtimeMs, f.handMs)}; target <= 1.30x); with traces ${ms(f.tracedMs)} (${ratio(f.tracedMs, f.handMs)}); ` +
     `without period memos ${ms(f.noMemoMs)} (${ratio(f.noMemoMs, f.handMs)}); ` +
     `loadTerms (verify + prepare) ${ms(f.loadMs)}`);
+  // Issue 17: one process, one set of rows; every ratio against big.js by hand, and the runtime against the integer-cents limit.
+  report(`runtime vs hand-written, ratios to big.js by hand (issue 17): big.js by hand 1.00x (${ms(f.handMs)}); ` +
+    `integer cents by hand ${ratio(f.centsMs, f.handMs)} (${ms(f.centsMs)}); Tenor fast path on ${ratio(f.runtimeMs, f.handMs)}; ` +
+    `fast path off ${ratio(f.noFastMs, f.handMs)} (${ms(f.noFastMs)}); runtime / integer cents ${ratio(f.runtimeMs, f.centsMs)} (target <= 2.00x)`);
 }
 
 // 6. A portfolio: 10,000 compiled deals x 120 periods on worker threads (tenor settle-many's engine).
@@ -144,7 +148,13 @@ if (wanted("portfolio")) {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     report(`portfolio ${count.toLocaleString("en-US")} deals x 120 periods (${periods.toLocaleString("en-US")} periods), ${workers} worker${workers === 1 ? "" : "s"}` +
       `${trace ? ", ledgers with traces serialized and hashed" : ""}: ${run.seconds.toFixed(2)} s wall, ${Math.round(count / run.seconds)} deals/s; ` +
-      `${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds * 1000 / count).toFixed(2)} ms a deal; ${(cpuSeconds / Math.min(workers, 2)).toFixed(1)} s on ${Math.min(workers, 2)} free core${workers === 1 ? "" : "s"}) (target: <= 10 s on 2 cores)`);
+      `${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds * 1000 / count).toFixed(2)} ms a deal; ${(cpuSeconds / Math.min(workers, 2)).toFixed(1)} s on ${Math.min(workers, 2)} free core${workers === 1 ? "" : "s"}) (target: <= 2 s on 2 workers, issue 17)`);
+  }
+  // Issue 17: the peak memory of `tenor settle-many` itself on this portfolio (GNU time's maximum resident set, all threads).
+  if (existsSync("/usr/bin/time")) {
+    const child = spawnSync("/usr/bin/time", ["-f", "%M %e", process.execPath, join(root, "bin", "tenor.mjs"), "settle-many", dir, "--workers", "2"], { encoding: "utf8", maxBuffer: 1 << 28 });
+    const [kb, wall] = (child.stderr.trim().split("\n").at(-1) ?? "").split(" ");
+    report(`tenor settle-many on the portfolio, 2 workers, ledgers not written: exit ${child.status}, ${wall} s wall, peak memory ${(Number(kb) / 1024).toFixed(0)} MiB (maximum resident set)`);
   }
 }
 

@@ -16,11 +16,16 @@ import { prepareProgram } from "../src/runtime/prepare.ts";
 import { settle } from "../src/runtime/settle.ts";
 import type { Terms } from "../src/runtime/terms.ts";
 import { BENCH_DEAL, settleByHand } from "./hand-written.ts";
+import { settleInCents } from "./hand-written-cents.ts";
 import type { BenchRow } from "./hand-written.ts";
 import { dealInputs } from "./portfolio.ts";
 
 export interface RuntimeFigures {
   readonly handMs: number;
+  /** The same deal by hand on integer cents in BigInt (hand-written-cents.ts): the limit row. */
+  readonly centsMs: number;
+  /** The runtime without the scaled-integer fast path (`fastPath: false`). */
+  readonly noFastMs: number;
   readonly runtimeMs: number;
   readonly tracedMs: number;
   /** The runtime without its period memos (prepare.ts `periodMemos: false`): the engine's own overhead. */
@@ -35,8 +40,8 @@ export function measureRuntime(rounds = 40, perRound = 10): RuntimeFigures {
   if (compiled === null) throw new Error("the bench deal does not compile");
   const artifact = artifactText(compiled);
   const inputs = JSON.parse(dealInputs(0)) as { periods: BenchRow[] };
-  const fresh = (memos = true): Terms => {
-    const terms = loadTerms(artifact);
+  const fresh = (memos = true, fastPath = true): Terms => {
+    const terms = loadTerms(artifact, { fastPath });
     return memos ? terms : { ...terms, program: prepareProgram(terms.program.ir, { periodMemos: false }) };
   };
 
@@ -44,6 +49,8 @@ export function measureRuntime(rounds = 40, perRound = 10): RuntimeFigures {
   const byRuntime = settle(fresh(), inputs, { trace: false });
   if (JSON.stringify(byHand) !== JSON.stringify(byRuntime)) throw new Error("the hand-written deal and the runtime disagree");
   if (JSON.stringify(settle(fresh(false), inputs, { trace: false })) !== JSON.stringify(byRuntime)) throw new Error("period memos change the ledger");
+  if (JSON.stringify(settleInCents(inputs.periods)) !== JSON.stringify(byHand)) throw new Error("the integer-cents deal and the big.js deal disagree");
+  if (JSON.stringify(settle(fresh(true, false), inputs)) !== JSON.stringify(settle(fresh(), inputs))) throw new Error("the fast path changes the ledger");
   if (!byHand.periods.some((p) => p.lines.some((l) => l.capped))) throw new Error("the bench inputs never reach the cap");
 
   /** Milliseconds per call of `f` on each of `perRound` fresh terms. */
@@ -54,6 +61,8 @@ export function measureRuntime(rounds = 40, perRound = 10): RuntimeFigures {
     return (performance.now() - t0) / perRound;
   };
   const hand: number[] = [];
+  const cents: number[] = [];
+  const noFast: number[] = [];
   const runtime: number[] = [];
   const traced: number[] = [];
   const noMemo: number[] = [];
@@ -64,15 +73,19 @@ export function measureRuntime(rounds = 40, perRound = 10): RuntimeFigures {
     settle(fresh(), inputs, { trace: false });
     settle(fresh(), inputs);
     settle(fresh(false), inputs, { trace: false });
+    settleInCents(inputs.periods);
+    settle(fresh(true, false), inputs, { trace: false });
   }
   for (let round = 0; round < rounds; round++) {
     hand.push(time(() => null, () => settleByHand(inputs.periods)));
+    cents.push(time(() => null, () => settleInCents(inputs.periods)));
+    noFast.push(time(() => fresh(true, false), (t) => settle(t!, inputs, { trace: false })));
     runtime.push(time(() => fresh(), (t) => settle(t!, inputs, { trace: false })));
     traced.push(time(() => fresh(), (t) => settle(t!, inputs)));
     noMemo.push(time(() => fresh(false), (t) => settle(t!, inputs, { trace: false })));
     load.push(time(() => null, () => loadTerms(artifact)));
   }
-  return { handMs: median(hand), runtimeMs: median(runtime), tracedMs: median(traced), noMemoMs: median(noMemo), loadMs: median(load) };
+  return { handMs: median(hand), centsMs: median(cents), noFastMs: median(noFast), runtimeMs: median(runtime), tracedMs: median(traced), noMemoMs: median(noMemo), loadMs: median(load) };
 }
 
 /** Milliseconds per deal for the hand-written code over `count` different deals' inputs: the baseline for a portfolio on big.js. */

@@ -93,6 +93,23 @@ function divideRounded(n: bigint, d: bigint, rule: Rule): bigint {
   }
 }
 
+/** 10^k for the fast path (k ≥ 0), from the same table. */
+export function powerOfTen(k: number): bigint {
+  return pow10(k);
+}
+
+/** |n| < this for every terminating value within DECIMAL_LIMITS: past it, the fast path leaves the value to Decimal. */
+export const SCALED_LIMIT = LIMIT;
+
+/**
+ * n × 10^-from rounded to `to` ≤ from places under a rounding mode, or
+ * towards −∞ ("floor") / +∞ ("ceil"): the integer at scale `to`. The same
+ * rule as Decimal.round, for the fast path's integers.
+ */
+export function roundScaled(n: bigint, from: number, to: number, rule: RoundingMode | "floor" | "ceil"): bigint {
+  return from === to ? n : divideRounded(n, pow10(from - to), rule);
+}
+
 export class Decimal {
   /**
    * n / d with d > 0. `scale` ≥ 0: d is exactly 10^scale (a terminating
@@ -169,6 +186,29 @@ export class Decimal {
     if (m === null) return Decimal.parse(text);
     const d = BigInt(m[2]!);
     return d === 0n ? null : Decimal.ratio(BigInt(m[1]!), d);
+  }
+
+  /**
+   * n × 10^-scale (scale ≥ 0) as a Decimal: the way back from the runtime's
+   * scaled-integer fast path (src/runtime/fast/). Within the limits, like
+   * any computed value.
+   */
+  static ofScaled(n: bigint, scale: number): Decimal {
+    return Decimal.decimal(n, scale);
+  }
+
+  /**
+   * This value as an integer at `scale` (n with n × 10^-scale = this), or
+   * null when it is not a multiple of 10^-scale (more places, or a quotient
+   * that does not terminate): what the fast path reads its operands with.
+   */
+  scaledTo(scale: number): bigint | null {
+    const own = this.scale;
+    if (own === scale) return this.n;
+    if (own < 0) return null;
+    if (own < scale) return this.n * pow10(scale - own);
+    const k = pow10(own - scale);
+    return this.n % k === 0n ? this.n / k : null;
   }
 
   /** A safe integer (counts, indexes, days). */

@@ -10,6 +10,7 @@
  * Errors are thrown as TenorError (code, message, clause / period / field).
  */
 export { loadTerms } from "./load-terms.ts";
+export type { LoadOptions } from "./load-terms.ts";
 export { settle, settlePeriod } from "./settle.ts";
 export type { PeriodSettlement, SettleOptions } from "./settle.ts";
 export { TenorError } from "./tenor-error.ts";

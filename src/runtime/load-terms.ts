@@ -11,6 +11,7 @@ import type { TermsIr } from "../ir/ir.ts";
 import { COMPILE } from "../diagnostics/codes/compile.ts";
 import { canonicalJson } from "../ir/canonical-json.ts";
 import { prepareProgram } from "./prepare.ts";
+import type { PrepareOptions } from "./prepare.ts";
 import { validateTerms } from "./validate-terms.ts";
 import { shapeProblem } from "../ir/schema.ts";
 import { tooDeep } from "../ir/json-depth.ts";
@@ -42,8 +43,11 @@ function sameJson(a: unknown, b: unknown, parsed: boolean): boolean {
   return (parsed && JSON.stringify(a) === JSON.stringify(b)) || canonicalJson(a) === canonicalJson(b);
 }
 
+/** How loaded terms are prepared: `fastPath: false` settles without the scaled-integer fast path (the same ledger, for comparing). */
+export type LoadOptions = Pick<PrepareOptions, "fastPath">;
+
 /** Reads and verifies an artifact (its JSON text, or the parsed object). Throws TenorError when it is refused. */
-export function loadTerms(artifact: string | object): Terms {
+export function loadTerms(artifact: string | object, options: LoadOptions = {}): Terms {
   let doc: unknown = artifact;
   if (typeof artifact === "string") {
     try {
@@ -110,7 +114,7 @@ export function loadTerms(artifact: string | object): Terms {
       compiler,
       sourceSha256: sourceSha256 as string,
       irSha256: actual,
-      program: prepareProgram(terms),
+      program: prepareProgram(terms, options.fastPath === undefined ? {} : { fastPath: options.fastPath }),
     };
   } catch (e) {
     throw new TenorError(COMPILE.notAnArtifact, `the artifact's IR is malformed: ${e instanceof Error ? e.message : String(e)}`);

@@ -24,6 +24,8 @@ import type { TraceRef } from "./trace.ts";
 import type { Duration, DurationUnit } from "./values.ts";
 import { builtinNamed } from "../builtins/registry.ts";
 import type { CallSite, PeriodRead, TableRows, Value } from "../builtins/builtin.ts";
+import { fastExpr } from "./fast/fast-expr.ts";
+import type { Scales } from "./fast/scales.ts";
 
 /** How the references of an expression resolve. */
 export interface ExprScope {
@@ -38,6 +40,10 @@ export interface ExprScope {
   readonly tiers?: readonly (TableRows | null)[];
   /** What each expression's value depends on (see PeriodDeps); null turns period memos off. */
   readonly deps: PeriodDeps | null;
+  /** Static scales for the scaled-integer fast path (fast/); null or absent turns it off. */
+  readonly scales?: Scales | null;
+  /** The enclosing clause's let expressions, for the scales of let references. */
+  readonly letIr?: readonly IrExpr[] | null;
 }
 
 export const toRange = (r: IrRange): Range => ({ start: r[0], end: r[1] });
@@ -67,6 +73,13 @@ export function prepareExpr(e: IrExpr, scope: ExprScope): Ev {
   if (deps !== null) {
     const d = deps.of(e);
     if ((d & DYNAMIC) === 0 && isCostly(e)) return periodMemo(prepareNode(e, { ...scope, deps: null }), d);
+  }
+  const scales = scope.scales;
+  if (scales !== null && scales !== undefined) {
+    const ctx = { scales, lets: scope.letIr ?? null, rounding: scope.rounding, slow: (x: IrExpr) => prepareExpr(x, scope) };
+    // The Decimal path of the same expression, for the evaluations the fast path gives up on.
+    const fast = fastExpr(e, ctx, () => prepareNode(e, { ...scope, scales: null }));
+    if (fast !== null) return fast;
   }
   return prepareNode(e, scope);
 }

@@ -29,6 +29,7 @@ import type { ExprScope } from "./prepare-expr.ts";
 import { RunError } from "./run-error.ts";
 import { kindOf } from "../ir/exhaustive.ts";
 import { Trace, traceEntries, traceText } from "./trace.ts";
+import { Scales } from "./fast/scales.ts";
 
 /** What a period's clauses produce, in clause order then statement order. */
 export interface PeriodOutput {
@@ -107,6 +108,8 @@ export interface PreparedProgram {
   readonly scope: ExprScope;
   /** Declared input ranges (docs/language.md §5 "Declared ranges"), in input order. */
   readonly ranges: readonly PreparedRange[];
+  /** How many expressions settle on the scaled-integer fast path (0 when it is off). */
+  readonly fastExpressions: number;
   /** The period facts of a period of the term. */
   factsOf(period: Period): PeriodFacts;
   /** When a period's amounts are due (ISO): the `paid` rule's date, or the period's end. */
@@ -119,6 +122,20 @@ export interface PrepareOptions {
    * default. Off only to measure what the memos save (npm run bench).
    */
   readonly periodMemos?: boolean;
+  /**
+   * Evaluate expressions of known scale on integers (src/runtime/fast/,
+   * issue 17); on by default, the ledger the same either way. Off with
+   * `fastPath: false` or the environment variable TENOR_FAST_PATH=0 (for
+   * the differential tests and the bench).
+   */
+  readonly fastPath?: boolean;
+}
+
+/** Whether the fast path is on: the option when given, else off only under TENOR_FAST_PATH=0. */
+export function fastPathOn(options: PrepareOptions): boolean {
+  if (options.fastPath !== undefined) return options.fastPath;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.["TENOR_FAST_PATH"] !== "0";
 }
 
 /**
@@ -135,12 +152,14 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
   const staticEntries: (Memo | undefined)[][] = ir.schedules.map((s) => new Array(s.entries.length));
   const consts: Ev[] = [];
   const schedules: PreparedSchedule[] = [];
+  const scales = fastPathOn(options) ? new Scales(ir) : null;
 
   const root: ExprScope = {
     rounding,
     tiers: (ir.tiers ?? []).map(prepareTiers),
     lets: null,
     deps: options.periodMemos === false ? null : new PeriodDeps(ir),
+    scales,
     constMemo(f, slot) {
       const known = staticConsts[slot];
       if (known !== undefined) return known;
@@ -203,6 +222,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
     streakCount,
     scope: root,
     ranges,
+    fastExpressions: scales?.fastExpressions ?? 0,
     factsOf: term.factsOf,
     paymentDateOf,
   };
@@ -212,7 +232,7 @@ export function prepareProgram(ir: TermsIr, options: PrepareOptions = {}): Prepa
 
 function prepareClause(c: IrClause, root: ExprScope, streakBase: number, decimals: number, rounding: RoundingMode, currency: string): PreparedClause {
   const lets: Ev[] = [];
-  const scope: ExprScope = { ...root, constMemo: root.constMemo, scheduleMemo: root.scheduleMemo, lets };
+  const scope: ExprScope = { ...root, constMemo: root.constMemo, scheduleMemo: root.scheduleMemo, lets, letIr: c.lets.map((l) => l.value) };
   for (const l of c.lets) lets.push(prepareExpr(l.value, scope));
   const money = { decimals, rounding, currency };
   const clause: PreparedClause = {
