@@ -21,6 +21,7 @@ import { LatencyTracker } from "./perf.ts";
 import { ChartsPanel } from "./ui/charts-panel.ts";
 import { h } from "./ui/dom.ts";
 import { downloadText } from "./ui/download.ts";
+import { EnglishPanel } from "./ui/english-panel.ts";
 import { EventsPanel } from "./ui/events-panel.ts";
 import { InputsPanel } from "./ui/inputs-panel.ts";
 import { LedgerPanel } from "./ui/ledger-panel.ts";
@@ -105,6 +106,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     submit();
   });
   const chartsPanel = new ChartsPanel();
+  const englishPanel = new EnglishPanel();
   const testsPanel = new TestsPanel((line) => revealPosition(line, 1));
   const problemsPanel = new ProblemsPanel(revealPosition);
   for (const panel of [inputsPanel.element, eventsPanel.element]) {
@@ -113,6 +115,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
 
   const tabs = new Tabs("Results", [
     { id: "ledger", label: "Ledger", panel: h("div", { class: "ledger-tab" }, ledgerPanel.element, tracePanel.element) },
+    { id: "english", label: "English", panel: englishPanel.element },
     { id: "inputs", label: "Inputs", panel: inputsPanel.element },
     { id: "events", label: "Events", panel: eventsPanel.element },
     { id: "charts", label: "Charts", panel: chartsPanel.element },
@@ -122,6 +125,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     inputsPanel.setVisible(id === "inputs");
     eventsPanel.setVisible(id === "events");
     chartsPanel.setVisible(id === "charts");
+    englishPanel.setVisible(id === "english");
   });
   byId<HTMLElement>("results").appendChild(tabs.element);
 
@@ -190,7 +194,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     };
   }
 
-  function applyResult({ result, millis }: AnalysisEvent): void {
+  function applyResult({ result, explain, explainFailure, millis }: AnalysisEvent): void {
     monaco.editor.setModelMarkers(editorModel, "tenor", result.markers.map(toMonacoMarker));
     ledgerPanel.show(result.ledger, result.ledgerJson, staleReason(result));
     updateSummary(result.summary);
@@ -198,6 +202,9 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     testsPanel.show(result.tests);
     problemsPanel.show(result.problems);
     chartsPanel.update(result);
+    englishPanel.show(result.version, explain, explainFailure !== null
+      ? `The explanation failed: ${explainFailure}`
+      : result.failure === "source" ? "The term sheet has errors (see Problems); the explanation shown is the last one made." : null);
     const errors = result.problems.filter((p) => p.severity === "error").length;
     const warnings = result.problems.length - errors;
     const passed = result.tests?.filter((t) => t.passed).length ?? 0;

@@ -5,12 +5,16 @@
  * dropped, so the page never shows the markers or ledger of text that is
  * no longer in the editor.
  */
-import type { AnalysisRequest, AnalysisResult } from "../../src/editor/analyze.ts";
+import type { AnalysisResult } from "../../src/editor/analyze.ts";
 import TenorWorker from "./tenor.worker.ts?worker";
-import type { WorkerReply } from "./protocol.ts";
+import type { ExplainDocument } from "../../src/explain/index.ts";
+import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
 export interface AnalysisEvent {
   readonly result: AnalysisResult;
+  /** The sheet in English, from the same check (null when it has errors or explaining failed). */
+  readonly explain: ExplainDocument | null;
+  readonly explainFailure: string | null;
   /** Worker time for this analysis, in milliseconds. */
   readonly millis: number;
 }
@@ -19,7 +23,7 @@ export class AnalysisClient {
   private readonly worker: Worker = new TenorWorker();
   private version = 0;
   private inFlight = false;
-  private queued: AnalysisRequest | null = null;
+  private queued: WorkerRequest | null = null;
   private latest: AnalysisResult | null = null;
   private latestEvent: AnalysisEvent | null = null;
   private readonly waiters: { version: number; resolve: (r: AnalysisResult | null) => void }[] = [];
@@ -60,7 +64,7 @@ export class AnalysisClient {
   /** Submits a new state; returns its version. */
   submit(source: string, inputs: string): number {
     this.version += 1;
-    const request: AnalysisRequest = { version: this.version, source, inputs };
+    const request: WorkerRequest = { version: this.version, source, inputs };
     if (this.inFlight) this.queued = request;
     else this.send(request);
     return this.version;
@@ -82,7 +86,7 @@ export class AnalysisClient {
     });
   }
 
-  private send(request: AnalysisRequest): void {
+  private send(request: WorkerRequest): void {
     this.inFlight = true;
     this.worker.postMessage(request);
   }
@@ -102,7 +106,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, millis: reply.millis };
+    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, millis: reply.millis };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);
