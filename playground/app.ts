@@ -19,6 +19,7 @@ import { tableFromInputsJson, tableToInputsJson, withDeclaredColumns } from "./s
 import type { InputsTable } from "./state/inputs-table.ts";
 import { LatencyTracker } from "./perf.ts";
 import { ChartsPanel } from "./ui/charts-panel.ts";
+import { ComparePanel } from "./ui/compare-panel.ts";
 import { h } from "./ui/dom.ts";
 import { downloadText } from "./ui/download.ts";
 import { EnglishPanel } from "./ui/english-panel.ts";
@@ -107,6 +108,11 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
   });
   const chartsPanel = new ChartsPanel();
   const englishPanel = new EnglishPanel();
+  const comparePanel = new ComparePanel({
+    keep: () => { client.keep(editorModel.getValue()); submit(); },
+    restore: () => { if (client.keptSource !== null) editorModel.setValue(client.keptSource); },
+    stop: () => { client.keep(null); submit(); },
+  });
   const testsPanel = new TestsPanel((line) => revealPosition(line, 1));
   const problemsPanel = new ProblemsPanel(revealPosition);
   for (const panel of [inputsPanel.element, eventsPanel.element]) {
@@ -116,6 +122,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
   const tabs = new Tabs("Results", [
     { id: "ledger", label: "Ledger", panel: h("div", { class: "ledger-tab" }, ledgerPanel.element, tracePanel.element) },
     { id: "english", label: "English", panel: englishPanel.element },
+    { id: "compare", label: "Compare", panel: comparePanel.element },
     { id: "inputs", label: "Inputs", panel: inputsPanel.element },
     { id: "events", label: "Events", panel: eventsPanel.element },
     { id: "charts", label: "Charts", panel: chartsPanel.element },
@@ -194,7 +201,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     };
   }
 
-  function applyResult({ result, explain, explainFailure, millis }: AnalysisEvent): void {
+  function applyResult({ result, explain, explainFailure, compare, millis }: AnalysisEvent): void {
     monaco.editor.setModelMarkers(editorModel, "tenor", result.markers.map(toMonacoMarker));
     ledgerPanel.show(result.ledger, result.ledgerJson, staleReason(result));
     updateSummary(result.summary);
@@ -205,6 +212,8 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     englishPanel.show(result.version, explain, explainFailure !== null
       ? `The explanation failed: ${explainFailure}`
       : result.failure === "source" ? "The term sheet has errors (see Problems); the explanation shown is the last one made." : null);
+    comparePanel.show(result.version, compare);
+    comparePanel.setCanKeep(result.failure !== "source");
     const errors = result.problems.filter((p) => p.severity === "error").length;
     const warnings = result.problems.length - errors;
     const passed = result.tests?.filter((t) => t.passed).length ?? 0;

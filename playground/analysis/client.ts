@@ -8,6 +8,7 @@
 import type { AnalysisResult } from "../../src/editor/analyze.ts";
 import TenorWorker from "./tenor.worker.ts?worker";
 import type { ExplainDocument } from "../../src/explain/index.ts";
+import type { CompareOutcome } from "./compare.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
 export interface AnalysisEvent {
@@ -15,6 +16,8 @@ export interface AnalysisEvent {
   /** The sheet in English, from the same check (null when it has errors or explaining failed). */
   readonly explain: ExplainDocument | null;
   readonly explainFailure: string | null;
+  /** Compare mode: the redline from the kept version to this state. */
+  readonly compare: CompareOutcome;
   /** Worker time for this analysis, in milliseconds. */
   readonly millis: number;
 }
@@ -30,6 +33,7 @@ export class AnalysisClient {
   private onResult: ((event: AnalysisEvent) => void) | null = null;
   private onFailure: ((message: string) => void) | null = null;
   private failures: string[] = [];
+  private kept: string | null = null;
 
   /** Starts the worker at once: it loads and analyses while the editor is still loading. */
   constructor() {
@@ -64,10 +68,20 @@ export class AnalysisClient {
   /** Submits a new state; returns its version. */
   submit(source: string, inputs: string): number {
     this.version += 1;
-    const request: WorkerRequest = { version: this.version, source, inputs };
+    const request: WorkerRequest = { version: this.version, source, inputs, kept: this.kept };
     if (this.inFlight) this.queued = request;
     else this.send(request);
     return this.version;
+  }
+
+  /** Compare mode: later states are compared with `source` (null: stop comparing). Takes effect at the next submit. */
+  keep(source: string | null): void {
+    this.kept = source;
+  }
+
+  /** The kept version's source, or null. */
+  get keptSource(): string | null {
+    return this.kept;
   }
 
   /** The result for `version` or newer; null when it does not arrive within `timeoutMs`. */
@@ -106,7 +120,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, millis: reply.millis };
+    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);

@@ -1,9 +1,13 @@
 /** Messages between the editor thread and the analysis worker. */
 import type { AnalysisRequest, AnalysisResult } from "../../src/editor/analyze.ts";
 import type { ExplainDocument } from "../../src/explain/index.ts";
+import type { CompareOutcome } from "./compare.ts";
 
-/** One state to analyse: the editor's source and inputs. */
-export type WorkerRequest = AnalysisRequest;
+/** One state to analyse: the editor's source and inputs, and the version kept to compare it with. */
+export interface WorkerRequest extends AnalysisRequest {
+  /** The source the user kept ("Keep this version"), or null when not comparing. */
+  readonly kept: string | null;
+}
 
 export type WorkerReply =
   | {
@@ -13,6 +17,8 @@ export type WorkerReply =
     readonly explain: ExplainDocument | null;
     /** Why the explanation failed (a defect in src/explain, shown in its tab rather than failing the analysis). */
     readonly explainFailure: string | null;
+    /** The redline from the kept version to this one, on these inputs. */
+    readonly compare: CompareOutcome;
     /** Time spent analysing, in the worker. */
     readonly millis: number;
   }
