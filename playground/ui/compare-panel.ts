@@ -31,7 +31,7 @@ export class ComparePanel {
   private readonly stopButton = h("button", { type: "button", id: "compare-stop", disabled: true }, "Stop comparing");
   private readonly status = h("p", { class: "compare-status", role: "status" }, IDLE);
   private readonly banner = h("p", { class: "banner", hidden: true, role: "note" });
-  private readonly body = h("article", { class: "compare-doc english-doc", "aria-label": "Redline from the kept version" });
+  private readonly body = h("article", { class: "compare-doc", "aria-label": "Redline from the kept version" });
   private shownVersion = 0;
   private shownJson: string | null = null;
 

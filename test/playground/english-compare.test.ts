@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { explainSource } from "../../src/api.ts";
+import { explainSource, runSource } from "../../src/api.ts";
+import { groupDigits } from "../../src/text/group-digits.ts";
 import type { Block } from "../../src/explain/document.ts";
 import { RESULTS, ROOT, buildPlayground, hook, launchChromium, openPlayground, placeCursor, serveStatic, waitForAnalysis, DIST } from "./harness.ts";
 import type { OpenPage } from "./harness.ts";
@@ -146,5 +147,99 @@ describe("the English tab", () => {
     expect(await page.locator(".english-doc h2").textContent()).toBe(title);
     expect(await page.locator(".english-doc img, .english-doc b").count()).toBe(0);
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  });
+});
+
+/** Exact cents of a ledger amount ("1234.56", two decimals in USD). */
+function cents(amount: string): bigint {
+  expect(amount).toMatch(/^-?\d+\.\d{2}$/);
+  return BigInt(amount.replace(".", ""));
+}
+
+function dollars(c: bigint): string {
+  const abs = c < 0n ? -c : c;
+  const text = `${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+  return `$${groupDigits(text)}`;
+}
+
+/** What Sharon pays NVIDIA over the term under the revenue share, run in Node (tenor run). */
+function revenueShareCents(source: string, inputs: string): bigint {
+  const run = runSource(source, [{ name: "sharon-dsx.inputs.json", text: inputs }], STDLIB);
+  expect(run.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  let sum = 0n;
+  for (const p of run.ledger!.periods) for (const l of p.lines) if (l.clause === "revenue_share") sum += cents(l.amount);
+  return sum;
+}
+
+async function compareText(page: Page): Promise<string> {
+  return (await page.locator(".compare-doc").textContent()) ?? "";
+}
+
+describe("Compare mode", () => {
+  it("shows the changed rate line and the money delta, to the cent of two Node runs subtracted", async () => {
+    const page = await on("sharon-dsx", "compare");
+    expect(await page.locator(".compare-status").textContent()).toMatch(/^No version kept\./);
+    const original = await hook(page, (h) => h.source());
+    const inputs = await hook(page, (h) => h.inputsJson());
+    await page.click("#compare-keep");
+    await waitForAnalysis(page);
+    expect(await page.locator(".compare-status").textContent()).toBe(
+      "Comparing with the kept version. The terms are the same as the kept version's; the money is the same on the current inputs.");
+    expect(await compareText(page)).toContain("No change: the two versions state the same terms");
+
+    const edited = await retype(page, "year 2: 12.5%", "year 2: 12%");
+    const delta = revenueShareCents(edited, inputs) - revenueShareCents(original, inputs);
+    expect(delta).toBeLessThan(0n);
+    expect(await page.locator(".compare-status").textContent()).toBe(
+      "Comparing with the kept version. 1 change in the terms; the money changes on the current inputs.");
+    const items = await page.locator(".compare-doc li").evaluateAll((els) => els.map((e) => (e.firstChild as Text).data));
+    expect(items).toContain("share_rate: contract year 2 from 12.5% to 12% (used by revenue_share)");
+    expect(items).toContain(`Sharon AI pays NVIDIA Corporation ${dollars(delta)} less over the term, all under revenue_share, periods 13–24.`);
+    const clauseRow = await page.locator(".compare-doc tr", { hasText: "revenue_share" }).first().locator("td").allTextContents();
+    expect(clauseRow[0]).toBe("revenue_share");
+    expect(clauseRow[3]).toBe(`-${dollars(delta)}`);
+  });
+
+  it("settles the kept version again on edited inputs", async () => {
+    const page = await on("sharon-dsx", "compare");
+    const original = await hook(page, (h) => h.source());
+    await page.click("#compare-keep");
+    await waitForAnalysis(page);
+    const edited = await retype(page, "year 2: 12.5%", "year 2: 12%");
+    await page.click("#tab-inputs");
+    await page.getByLabel("revenue for 2027-07-01").fill("100000000");
+    await page.getByLabel("revenue for 2027-07-01").press("Tab");
+    await waitForAnalysis(page);
+    const inputs = await hook(page, (h) => h.inputsJson());
+    expect(inputs).toContain("100000000");
+    const delta = revenueShareCents(edited, inputs) - revenueShareCents(original, inputs);
+    await page.click("#tab-compare");
+    const items = await page.locator(".compare-doc li").evaluateAll((els) => els.map((e) => (e.firstChild as Text).data));
+    expect(items).toContain(`Sharon AI pays NVIDIA Corporation ${dollars(delta)} less over the term, all under revenue_share, periods 13–24.`);
+  });
+
+  it("keeps the last redline dimmed while the sheet has errors, restores the kept version and stops comparing", async () => {
+    const page = await on("sharon-dsx", "compare");
+    const original = await hook(page, (h) => h.source());
+    await page.click("#compare-keep");
+    await waitForAnalysis(page);
+    await retype(page, "year 2: 12.5%", "year 2: 12%");
+    await retype(page, "rate = share_rate", "rate = share_rat");
+    expect(await page.locator(".compare-panel .banner").textContent()).toBe("The term sheet has errors (see Problems); the redline shown is the last one made.");
+    expect(await page.locator(".compare-panel").getAttribute("class")).toContain("stale");
+    expect(await compareText(page)).toContain("share_rate: contract year 2 from 12.5% to 12% (used by revenue_share)");
+    expect(await page.locator("#compare-keep").isDisabled()).toBe(true);
+
+    await page.click("#compare-restore");
+    await waitForAnalysis(page);
+    expect(await hook(page, (h) => h.source())).toBe(original);
+    expect(await page.locator(".compare-panel .banner").isVisible()).toBe(false);
+    expect(await compareText(page)).toContain("No change: the two versions state the same terms");
+
+    await page.click("#compare-stop");
+    await waitForAnalysis(page);
+    expect(await page.locator(".compare-status").textContent()).toMatch(/^No version kept\./);
+    expect(await compareText(page)).toBe("");
+    expect(await page.locator("#compare-restore").isDisabled()).toBe(true);
   });
 });
