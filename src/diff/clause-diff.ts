@@ -148,7 +148,7 @@ function stmtChanges(clause: string, a: Stmt, b: Stmt, ctx: Contexts): TermsChan
       if (!sameShape(x.cond, b.cond) || !sameShape(x.consecutive, b.consecutive)) {
         const oldTrigger = `if ${say(x.cond, ctx.old)} ${consecutiveWords(x.consecutive, ctx.old)}`;
         const newTrigger = `if ${say(b.cond, ctx.new)} ${consecutiveWords(b.consecutive, ctx.new)}`;
-        out.push(line(`trigger changed: from “${oldTrigger}” to “${newTrigger}”`));
+        out.push(line(`trigger changed; before: ${oldTrigger}; now: ${newTrigger}`));
       }
       return [...out, ...bodyChanges(clause, x.body, b.body, ctx)];
     }

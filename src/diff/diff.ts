@@ -7,6 +7,8 @@
  */
 import { settleChecked, type InputFile } from "../api.ts";
 import type { CheckedProgram } from "../check/checked-program.ts";
+import { DIFF } from "../diagnostics/codes/diff.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Decl } from "../syntax/ast.ts";
 import { explainContext } from "../explain/index.ts";
 import { change, type TermsChange, type TermsSection } from "./change.ts";
@@ -71,13 +73,17 @@ export function diffPrograms(oldChecked: CheckedProgram, newChecked: CheckedProg
   const parties = partiesOf(oldChecked, newChecked);
   let money: MoneyReport | null = null;
   const failures: SettleFailure[] = [];
+  const diagnostics: Diagnostic[] = [];
   if (data !== undefined) {
     const oldRun = settleChecked(oldChecked, data);
     const newRun = settleChecked(newChecked, data);
     for (const [version, run] of [["old", oldRun], ["new", newRun]] as const) {
       if (run.ledger === null) failures.push({ version, failure: run.failure === "runtime" ? "runtime" : "inputs", diagnostics: run.diagnostics });
     }
-    if (oldRun.ledger !== null && newRun.ledger !== null) {
+    const [oldCode, newCode] = [oldChecked.header.currency.code, newChecked.header.currency.code];
+    if (oldCode !== newCode) {
+      diagnostics.push({ code: DIFF.currenciesDiffer, severity: "warning", message: `the old version settles in ${oldCode} and the new one in ${newCode}: their amounts are not compared` });
+    } else if (oldRun.ledger !== null && newRun.ledger !== null) {
       money = diffLedgers(oldRun.ledger, newRun.ledger, newChecked.header.currency.decimals, parties);
     }
   }
@@ -88,5 +94,6 @@ export function diffPrograms(oldChecked: CheckedProgram, newChecked: CheckedProg
     terms,
     money,
     failures,
+    diagnostics,
   };
 }

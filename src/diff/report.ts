@@ -92,11 +92,13 @@ export interface DiffReport {
   readonly money: MoneyReport | null;
   /** The versions that could not be settled on the data, with their diagnostics (as `tenor run` gives them); empty otherwise. */
   readonly failures: readonly SettleFailure[];
+  /** What the redline itself has to say: TN6001 (warning) when the versions settle in different currencies and their money is not compared. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface SettleFailure {
   readonly version: "old" | "new";
-  /** "inputs": the data does not fit this version; "runtime": settling it failed. */
+  /** "inputs": the data does not fit this version; "runtime": settling it failed. Run-time diagnostics inside a template instance point into the expanded clause: map them with `checkSource(…).sources.mapDiagnostics` (as the CLI does). */
   readonly failure: "inputs" | "runtime";
   readonly diagnostics: readonly Diagnostic[];
 }
