@@ -11,6 +11,8 @@
  */
 import { checkSource, settleChecked, type CheckResult, type RunResult, type SourceOptions } from "../../src/api.ts";
 import type { CheckedProgram } from "../../src/check/checked-program.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { DIFF } from "../../src/diagnostics/codes/diff.ts";
 import { diffDocument, diffLedgers, moneyEqual, termsChanges } from "../../src/diff/index.ts";
 import type { DiffReport, MoneyReport, SettleFailure } from "../../src/diff/index.ts";
 import { INPUTS_FILE_NAME, type AnalysisResult } from "../../src/editor/analyze.ts";
@@ -25,6 +27,8 @@ export interface CompareView {
   readonly termChanges: number;
   /** Whether any amount differs on the inputs; null when not settled on them. */
   readonly moneyChanged: boolean | null;
+  /** What the redline itself warns of (TN6001: different currencies, money not compared). */
+  readonly notes: readonly string[];
 }
 
 export type CompareOutcome =
@@ -80,12 +84,18 @@ export class KeptVersion {
     const parties = partiesOf(old, now);
     let money: MoneyReport | null = null;
     const failures: SettleFailure[] = [];
+    const diagnostics: Diagnostic[] = [];
     if (inputs !== null) {
       const oldRun = this.runOn(old, inputs);
       if (oldRun.ledger === null) failures.push(failureOf("old", oldRun));
       // The analysis's run-time diagnostics are in its problems (views); the redline only says which version failed.
       if (result.ledger === null) failures.push(failureOf("new", { failure: result.failure, diagnostics: [] }));
-      if (oldRun.ledger !== null && result.ledger !== null) money = diffLedgers(oldRun.ledger, result.ledger, now.header.currency.decimals, parties);
+      const [oldCode, newCode] = [old.header.currency.code, now.header.currency.code];
+      if (oldCode !== newCode) {
+        diagnostics.push({ code: DIFF.currenciesDiffer, severity: "warning", message: `the old version settles in ${oldCode} and the new one in ${newCode}: their amounts are not compared` });
+      } else if (oldRun.ledger !== null && result.ledger !== null) {
+        money = diffLedgers(oldRun.ledger, result.ledger, now.header.currency.decimals, parties);
+      }
     }
     const report: DiffReport = {
       equal: terms.length === 0 && (money === null || moneyEqual(money)),
@@ -94,10 +104,14 @@ export class KeptVersion {
       terms,
       money,
       failures,
+      diagnostics,
     };
     return {
       kind: "ready",
-      view: { doc: diffDocument(report), equal: report.equal, termChanges: terms.length, moneyChanged: money === null ? null : !moneyEqual(money) },
+      view: {
+        doc: diffDocument(report), equal: report.equal, termChanges: terms.length,
+        moneyChanged: money === null ? null : !moneyEqual(money), notes: diagnostics.map((d) => d.message),
+      },
     };
   }
 }

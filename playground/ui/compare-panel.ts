@@ -78,6 +78,10 @@ export class ComparePanel {
         const terms = v.termChanges === 0 ? "The terms are the same as the kept version's" : `${v.termChanges} change${v.termChanges === 1 ? "" : "s"} in the terms`;
         const money = v.moneyChanged === null ? "." : v.moneyChanged ? "; the money changes on the current inputs." : "; the money is the same on the current inputs.";
         this.status.textContent = `Comparing with the kept version. ${terms}${money}`;
+        if (v.notes.length > 0) {
+          this.banner.hidden = false;
+          this.banner.textContent = v.notes.join(" ");
+        }
         this.draw(outcome.view.doc);
       }
     }
