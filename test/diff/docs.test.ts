@@ -17,10 +17,15 @@ const EDITS: readonly (readonly [string, string])[] = [
 describe("docs/explain.md, tenor diff", () => {
   it("shows the edits of its worked example", () => {
     const shown = /```diff\n([\s\S]*?)```/.exec(SECTION)![1]!;
-    for (const [from, to] of EDITS) {
-      expect(shown).toContain(`\n-${from}`);
-      expect(shown).toContain(`\n+${to}`);
-    }
+    const removed = shown.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---")).map((l) => l.slice(1).trim());
+    const added = shown.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).map((l) => l.slice(1).trim());
+    // One changed line for each edit: the old text removed, the new one added.
+    expect(removed.length).toBe(EDITS.length);
+    expect(added.length).toBe(EDITS.length);
+    EDITS.forEach(([from, to], i) => {
+      expect(removed[i]!.startsWith(from.trim())).toBe(true);
+      expect(added[i]!.startsWith(to.trim())).toBe(true);
+    });
   });
 
   it("shows the text that tenor diff prints for its worked example", () => {
