@@ -19,8 +19,10 @@ import { tableFromInputsJson, tableToInputsJson, withDeclaredColumns } from "./s
 import type { InputsTable } from "./state/inputs-table.ts";
 import { LatencyTracker } from "./perf.ts";
 import { ChartsPanel } from "./ui/charts-panel.ts";
+import { ComparePanel } from "./ui/compare-panel.ts";
 import { h } from "./ui/dom.ts";
 import { downloadText } from "./ui/download.ts";
+import { EnglishPanel } from "./ui/english-panel.ts";
 import { EventsPanel } from "./ui/events-panel.ts";
 import { InputsPanel } from "./ui/inputs-panel.ts";
 import { LedgerPanel } from "./ui/ledger-panel.ts";
@@ -105,6 +107,12 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     submit();
   });
   const chartsPanel = new ChartsPanel();
+  const englishPanel = new EnglishPanel();
+  const comparePanel = new ComparePanel({
+    keep: () => { client.keep(editorModel.getValue()); submit(); },
+    restore: () => { if (client.keptSource !== null) editorModel.setValue(client.keptSource); },
+    stop: () => { client.keep(null); submit(); },
+  });
   const testsPanel = new TestsPanel((line) => revealPosition(line, 1));
   const problemsPanel = new ProblemsPanel(revealPosition);
   for (const panel of [inputsPanel.element, eventsPanel.element]) {
@@ -113,6 +121,8 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
 
   const tabs = new Tabs("Results", [
     { id: "ledger", label: "Ledger", panel: h("div", { class: "ledger-tab" }, ledgerPanel.element, tracePanel.element) },
+    { id: "english", label: "English", panel: englishPanel.element },
+    { id: "compare", label: "Compare", panel: comparePanel.element },
     { id: "inputs", label: "Inputs", panel: inputsPanel.element },
     { id: "events", label: "Events", panel: eventsPanel.element },
     { id: "charts", label: "Charts", panel: chartsPanel.element },
@@ -122,6 +132,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     inputsPanel.setVisible(id === "inputs");
     eventsPanel.setVisible(id === "events");
     chartsPanel.setVisible(id === "charts");
+    englishPanel.setVisible(id === "english");
   });
   byId<HTMLElement>("results").appendChild(tabs.element);
 
@@ -190,7 +201,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     };
   }
 
-  function applyResult({ result, millis }: AnalysisEvent): void {
+  function applyResult({ result, explain, explainFailure, compare, millis }: AnalysisEvent): void {
     monaco.editor.setModelMarkers(editorModel, "tenor", result.markers.map(toMonacoMarker));
     ledgerPanel.show(result.ledger, result.ledgerJson, staleReason(result));
     updateSummary(result.summary);
@@ -198,6 +209,11 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     testsPanel.show(result.tests);
     problemsPanel.show(result.problems);
     chartsPanel.update(result);
+    englishPanel.show(result.version, explain, explainFailure !== null
+      ? `The explanation failed: ${explainFailure}`
+      : result.failure === "source" ? "The term sheet has errors (see Problems); the explanation shown is the last one made." : null);
+    comparePanel.show(result.version, compare);
+    comparePanel.setCanKeep(result.failure !== "source");
     const errors = result.problems.filter((p) => p.severity === "error").length;
     const warnings = result.problems.length - errors;
     const passed = result.tests?.filter((t) => t.passed).length ?? 0;

@@ -5,12 +5,19 @@
  * dropped, so the page never shows the markers or ledger of text that is
  * no longer in the editor.
  */
-import type { AnalysisRequest, AnalysisResult } from "../../src/editor/analyze.ts";
+import type { AnalysisResult } from "../../src/editor/analyze.ts";
 import TenorWorker from "./tenor.worker.ts?worker";
-import type { WorkerReply } from "./protocol.ts";
+import type { ExplainDocument } from "../../src/explain/index.ts";
+import type { CompareOutcome } from "./compare.ts";
+import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
 export interface AnalysisEvent {
   readonly result: AnalysisResult;
+  /** The sheet in English, from the same check (null when it has errors or explaining failed). */
+  readonly explain: ExplainDocument | null;
+  readonly explainFailure: string | null;
+  /** Compare mode: the redline from the kept version to this state. */
+  readonly compare: CompareOutcome;
   /** Worker time for this analysis, in milliseconds. */
   readonly millis: number;
 }
@@ -19,13 +26,14 @@ export class AnalysisClient {
   private readonly worker: Worker = new TenorWorker();
   private version = 0;
   private inFlight = false;
-  private queued: AnalysisRequest | null = null;
+  private queued: WorkerRequest | null = null;
   private latest: AnalysisResult | null = null;
   private latestEvent: AnalysisEvent | null = null;
   private readonly waiters: { version: number; resolve: (r: AnalysisResult | null) => void }[] = [];
   private onResult: ((event: AnalysisEvent) => void) | null = null;
   private onFailure: ((message: string) => void) | null = null;
   private failures: string[] = [];
+  private kept: string | null = null;
 
   /** Starts the worker at once: it loads and analyses while the editor is still loading. */
   constructor() {
@@ -60,10 +68,20 @@ export class AnalysisClient {
   /** Submits a new state; returns its version. */
   submit(source: string, inputs: string): number {
     this.version += 1;
-    const request: AnalysisRequest = { version: this.version, source, inputs };
+    const request: WorkerRequest = { version: this.version, source, inputs, kept: this.kept };
     if (this.inFlight) this.queued = request;
     else this.send(request);
     return this.version;
+  }
+
+  /** Compare mode: later states are compared with `source` (null: stop comparing). Takes effect at the next submit. */
+  keep(source: string | null): void {
+    this.kept = source;
+  }
+
+  /** The kept version's source, or null. */
+  get keptSource(): string | null {
+    return this.kept;
   }
 
   /** The result for `version` or newer; null when it does not arrive within `timeoutMs`. */
@@ -82,7 +100,7 @@ export class AnalysisClient {
     });
   }
 
-  private send(request: AnalysisRequest): void {
+  private send(request: WorkerRequest): void {
     this.inFlight = true;
     this.worker.postMessage(request);
   }
@@ -102,7 +120,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, millis: reply.millis };
+    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);

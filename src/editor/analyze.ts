@@ -10,7 +10,7 @@
  * the CLI's `--format json` text, byte for byte.
  */
 import { checkSource, settleChecked, testSource, type SourceOptions } from "../api.ts";
-import type { RunFailure } from "../api.ts";
+import type { CheckResult, RunFailure } from "../api.ts";
 import type { TestResult } from "../api.ts";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
 import { LineMap } from "../diagnostics/positions.ts";
@@ -147,9 +147,17 @@ function testViews(results: readonly TestResult[], map: LineMap): TestView[] {
  * language server reads them from disk as the CLI does).
  */
 export function analyze(request: AnalysisRequest, options: AnalysisOptions = {}): AnalysisResult {
+  return analyzeChecked(request, checkSource(request.source, options), options);
+}
+
+/**
+ * `analyze` from a check the caller already made of `request.source`, so
+ * that what it builds beside the result (the playground's English tab)
+ * comes from the same checked program the ledger settles.
+ */
+export function analyzeChecked(request: AnalysisRequest, checked: CheckResult, options: AnalysisOptions = {}): AnalysisResult {
   const { version, source } = request;
   const map = new LineMap(source);
-  const checked = checkSource(source, options);
   // The index is built from the sheet as written (templates not expanded; also after errors).
   const program = checked.parsed;
   const index = indexProgram(program, source, checked.value, checked.templates);

@@ -298,10 +298,10 @@ describe("the playground in Chromium", () => {
     expect(unlabelled).toEqual([]);
     await page.focus("#tab-ledger");
     await page.keyboard.press("ArrowRight");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-inputs");
-    expect(await page.locator("#panel-inputs").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-english");
+    expect(await page.locator("#panel-english").isVisible()).toBe(true);
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("panel-inputs");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("panel-english");
   });
 
   // The quality bar (first diagnostics < 2 s, keystroke < 100 ms) is measured here and reported in
