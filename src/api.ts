@@ -138,15 +138,19 @@ export { streamProgram, type StreamResult } from "./runtime/stream-program.ts";
 export function testSource(source: string, options: SourceOptions = {}): Result<readonly TestResult[] | null> & WithFiles {
   const checked = checkSource(source, options);
   if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
-  const results = runTests(prepareProgram(lowerProgram(checked.value))).map((r) => ({
+  return { value: testChecked(checked.value, checked.sources), diagnostics: checked.diagnostics, files: checked.files };
+}
+
+/** Runs the `test` blocks of a program already checked (an editor's analysis checks once for everything it shows). */
+export function testChecked(checked: CheckedProgram, sources: SourceMap): readonly TestResult[] {
+  return runTests(prepareProgram(lowerProgram(checked))).map((r) => ({
     ...r,
     // A run-time error inside a template instance is shown at the `use`.
     problems: r.problems.map((p) => {
-      const [d] = checked.sources.mapDiagnostics([{ code: p.code ?? "", severity: "error", message: p.message, range: p.range }]);
+      const [d] = sources.mapDiagnostics([{ code: p.code ?? "", severity: "error", message: p.message, range: p.range }]);
       return { ...p, range: d?.range ?? p.range, message: d?.message ?? p.message };
     }),
   }));
-  return { value: results, diagnostics: checked.diagnostics, files: checked.files };
 }
 
 /** Checks a term sheet and explains it in English (`tenor explain`, docs/explain.md): null when it has errors. */
