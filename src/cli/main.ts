@@ -20,12 +20,17 @@
 import { Command, CommanderError, Option } from "commander";
 import { LEDGER_FORMATS, type LedgerFormat } from "../ledger/ledger-formats.ts";
 import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/formats.ts";
+import type { DiffOptions } from "./commands/diff.ts";
+import type { DiffFormat } from "../diff/render.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import type { ServeCliOptions } from "./commands/serve.ts";
 import type { KeyCreateOptions, KeysWhere } from "./commands/serve-keys.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
+
+// src/diff/render.ts's DIFF_FORMATS, written out: importing it would load the differ (and the checker) for every command.
+const DIFF_FORMATS = ["text", "markdown", "html", "json"] as const satisfies readonly DiffFormat[];
 
 function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("tenor")
@@ -75,6 +80,16 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .argument("<file>", "the term sheet (.tenor)")
     .addOption(new Option("-f, --format <format>", "text, markdown or html").choices(EXPLAIN_FORMATS).default("text"))
     .action(async (file: string, opts: { format: ExplainFormat }) => setExit((await import("./commands/explain.ts")).explainCommand(io, file, opts)));
+
+  program
+    .command("diff")
+    .description("a redline of two versions: what changed in the terms, in English, and with --inputs in money (exit 0 same, 1 different, 2 errors)")
+    .argument("<old>", "the old version (.tenor)")
+    .argument("<new>", "the new version (.tenor)")
+    .option("-i, --inputs <file...>", "period data to settle both versions on: JSON ({periods, events}) or CSV")
+    .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
+    .addOption(new Option("-f, --format <format>", "text, markdown, html or json").choices(DIFF_FORMATS).default("text"))
+    .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit((await import("./commands/diff.ts")).diffCommand(io, oldFile, newFile, opts)));
 
   program
     .command("lsp")
