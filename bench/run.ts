@@ -28,6 +28,7 @@ import { findTooDeepInText } from "../grammar/nesting.ts";
 import { DEFAULT_LIMITS } from "../src/limits.ts";
 import { deepIfs } from "./nesting-cold.ts";
 import { bigSheet } from "./big-sheet.ts";
+import { measureCheckSizes } from "./check-sizes.ts";
 import { measure, ms, ratio } from "./measure.ts";
 import { settleMany } from "../src/cli/portfolio/pool.ts";
 import { portfolio } from "./portfolio.ts";
@@ -52,6 +53,8 @@ const lexing = measure(() => lex(sheet));
 const checking = measure(() => checkSource(sheet));
 report(`check 5,000 clauses (${(sheet.length / 1024).toFixed(0)} KiB): first ${ms(checking.first)}, median ${ms(checking.median)}; ` +
   `lexing alone ${ms(lexing.median)}; ratio ${ratio(checking.median, lexing.median)} (target: < 2000 ms)`);
+// Issue 17: 500 to 20,000 clauses, linear; start-up against bare node.
+measureCheckSizes(root, report);
 
 }
 

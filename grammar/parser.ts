@@ -18,6 +18,7 @@
  */
 import { CstParser, tokenMatcher } from "chevrotain";
 import { tenorMessages } from "./messages.ts";
+import { SKIP_GRAMMAR_VALIDATIONS } from "./validations.ts";
 import {
   allTokens,
   BinaryOp,
@@ -66,6 +67,7 @@ export class TenorParser extends CstParser {
       nodeLocationTracking: "full",
       errorMessageProvider: tenorMessages,
       maxLookahead: 3,
+      skipValidations: SKIP_GRAMMAR_VALIDATIONS,
     });
     this.performSelfAnalysis();
   }

@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 import { NODE_BUNDLE } from "./node-bundle.mjs";
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, utimesSync } from "node:fs";
+import { readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,12 +27,72 @@ export async function buildCli() {
   await buildWorker();
   await buildLsp();
   // The CLI last: a command that loads the new CLI bundle finds the new worker and server beside it.
-  await buildInPlace(BUNDLE, {
+  await buildSplit(BUNDLE, {
     entryPoints: [join(root, "src", "cli", "main.ts")],
     ...NODE_BUNDLE,
+    // Each command's `import()` in src/cli/main.ts becomes a chunk loaded when that command runs:
+    // `tenor --version` loads the option table only, `tenor inspect` never the parser (issue 17).
+    splitting: true,
+    // Chunks beside the bundle, not in a folder: code that finds files beside itself (the worker, the language server, stdlib) finds them from any chunk.
+    chunkNames: "tenor-chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
     // The service's packages too: PGlite finds its WebAssembly beside its own files.
     external: [...FROM_NODE_MODULES, "fastify", "@fastify/swagger", "@fastify/rate-limit", "@electric-sql/pglite", "pg", "pg-boss"],
   });
+}
+
+/**
+ * What each file of the split bundle holds and imports, by file name:
+ * `{ [file]: { entryPoint?, inputs: [path], imports: [{ path, kind }] } }`,
+ * so a test can tell which sources a command loaded (test/cli/startup.test.ts).
+ */
+export const CHUNK_MAP = "tenor-chunks.json";
+
+function writeChunkMap(file, metafile, started) {
+  const map = {};
+  for (const [out, o] of Object.entries(metafile.outputs)) {
+    map[basename(out)] = {
+      ...(o.entryPoint ? { entryPoint: o.entryPoint } : {}),
+      inputs: Object.keys(o.inputs),
+      imports: o.imports.map((i) => ({ path: i.external ? i.path : basename(i.path), kind: i.kind, external: i.external === true })),
+    };
+  }
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temporary, JSON.stringify(map, null, 1));
+  utimesSync(temporary, started, started);
+  renameSync(temporary, file);
+}
+
+/** A chunk of the split CLI bundle (scripts/build-cli.mjs chunkNames). */
+const CHUNK = /^tenor-chunk-[A-Z0-9]+\.mjs$/;
+
+/**
+ * Builds a split bundle as buildInPlace builds one file: into a temporary
+ * folder beside `outfile`, then renamed into place, the chunks first and
+ * the entry last, so a command that loads the new entry finds every chunk
+ * it imports. A chunk's name is the hash of its content, so a chunk renamed
+ * over one of the same name is the same bytes, and an older entry still
+ * loading finds its own chunks. Chunks that no build has written for an
+ * hour are removed.
+ */
+async function buildSplit(outfile, options) {
+  const started = new Date();
+  const dir = dirname(outfile);
+  const temporary = join(dir, `.${basename(outfile)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const result = await build({ ...options, outdir: temporary, entryNames: basename(outfile, ".mjs"), metafile: true });
+    const written = readdirSync(temporary);
+    for (const name of written) utimesSync(join(temporary, name), started, started);
+    for (const name of written.filter((n) => CHUNK.test(n))) renameSync(join(temporary, name), join(dir, name));
+    renameSync(join(temporary, basename(outfile)), outfile);
+    writeChunkMap(join(dir, CHUNK_MAP), result.metafile, started);
+    const hourAgo = started.getTime() - 3_600_000;
+    for (const name of readdirSync(dir)) {
+      if (CHUNK.test(name) && !written.includes(name) && statSync(join(dir, name)).mtimeMs < hourAgo) rmSync(join(dir, name), { force: true });
+    }
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
 }
 
 /** The language server: Tenor's analysis bundled, the protocol libraries (CommonJS) from node_modules. */

@@ -19,9 +19,8 @@ import type { PreparedProgram } from "./runtime/prepare.ts";
 import { runTests } from "./runtime/run-tests.ts";
 import type { TestResult } from "./runtime/run-tests.ts";
 import { periodInputs } from "./runtime/settle-data.ts";
-import { newEngineState, runPeriods, streamPeriods } from "./runtime/engine.ts";
+import { runPeriods } from "./runtime/engine.ts";
 import { checkRunData } from "./runtime/data-bounds.ts";
-import type { LedgerSink } from "./ledger/ledger-sink.ts";
 import { loadInputs } from "./inputs/load-inputs.ts";
 import type { InputFile } from "./inputs/load-inputs.ts";
 import type { Ledger } from "./ledger/ledger.ts";
@@ -132,48 +131,26 @@ export function runSource(source: string, files: readonly InputFile[], options: 
   return { ...run, diagnostics: [...prepared.diagnostics, ...prepared.sources.mapDiagnostics(run.diagnostics)], files: prepared.files };
 }
 
-/** A streamed run's outcome: the ledger went to the sink, whole, only when `failure` is null. */
-export type StreamResult = Omit<RunResult, "ledger" | "files">;
-
-/**
- * Settles a prepared program over period data files and hands the ledger
- * to `sink` a period at a time, keeping none: memory in proportion to one
- * period. A run-time error leaves no ledger at all, as `settleProgram`'s
- * null: a first pass that keeps nothing (and makes no traces) finds it
- * before the sink hears anything; the second pass, the same settlement,
- * feeds the sink.
- */
-export function streamProgram(program: PreparedProgram, files: readonly InputFile[], sink: LedgerSink, options: { readonly trace: boolean }): StreamResult {
-  const data = loadInputs(files, program.header, program.periods);
-  if (data.value === null || hasErrors(data.diagnostics)) return { diagnostics: data.diagnostics, failure: "inputs" };
-  const periods = periodInputs(program.header, program.periods, data.value);
-  if (!Array.isArray(periods)) return { diagnostics: [...data.diagnostics, periods], failure: "runtime" };
-  const outside = checkRunData(program, periods);
-  if (hasErrors(outside)) return { diagnostics: [...data.diagnostics, ...outside], failure: "inputs" };
-  const failed = streamPeriods(program, periods, { trace: false }, newEngineState(program), () => {});
-  if (failed !== null) return { diagnostics: [...data.diagnostics, failed.diagnostic], failure: "runtime" };
-  const state = newEngineState(program);
-  sink.begin(program.header.title, program.header.currency.code);
-  const again = streamPeriods(program, periods, options, state, (p) => sink.period(p));
-  // The same settlement cannot fail the second time; if it ever did, the sink's text stops short and the run fails.
-  if (again !== null) return { diagnostics: [...data.diagnostics, again.diagnostic], failure: "runtime" };
-  sink.end(state.totals.result(program));
-  return { diagnostics: data.diagnostics, failure: null };
-}
+// Streaming needs no parser: its own module, so `tenor run` of an artifact never loads Chevrotain.
+export { streamProgram, type StreamResult } from "./runtime/stream-program.ts";
 
 /** Checks a term sheet and runs its `test` blocks. */
 export function testSource(source: string, options: SourceOptions = {}): Result<readonly TestResult[] | null> & WithFiles {
   const checked = checkSource(source, options);
   if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
-  const results = runTests(prepareProgram(lowerProgram(checked.value))).map((r) => ({
+  return { value: testChecked(checked.value, checked.sources), diagnostics: checked.diagnostics, files: checked.files };
+}
+
+/** Runs the `test` blocks of a program already checked (an editor's analysis checks once for everything it shows). */
+export function testChecked(checked: CheckedProgram, sources: SourceMap): readonly TestResult[] {
+  return runTests(prepareProgram(lowerProgram(checked))).map((r) => ({
     ...r,
     // A run-time error inside a template instance is shown at the `use`.
     problems: r.problems.map((p) => {
-      const [d] = checked.sources.mapDiagnostics([{ code: p.code ?? "", severity: "error", message: p.message, range: p.range }]);
+      const [d] = sources.mapDiagnostics([{ code: p.code ?? "", severity: "error", message: p.message, range: p.range }]);
       return { ...p, range: d?.range ?? p.range, message: d?.message ?? p.message };
     }),
   }));
-  return { value: results, diagnostics: checked.diagnostics, files: checked.files };
 }
 
 /** Checks a term sheet and explains it in English (`tenor explain`, docs/explain.md): null when it has errors. */

@@ -1,27 +1,36 @@
 /**
  * The `tenor` command line. Commander parses arguments; each command is a
  * function of an `Io` that returns its exit code, so tests call them directly.
+ *
+ * How a command is registered (issue 17, start-up): its name, arguments and
+ * options here, so `tenor --help` lists every command; its code imported
+ * inside its action, never at the top of this file, so each command loads
+ * only what it uses and `tenor --version` loads none (the bundle splits at
+ * each `import()`: scripts/build-cli.mjs; test/cli/startup.test.ts):
+ *
+ *   program
+ *     .command("check")
+ *     .description("…")
+ *     .argument("<file>", "the term sheet (.tenor)")
+ *     .action(async (file: string) => setExit((await import("./commands/check.ts")).checkCommand(io, file)));
+ *
+ * Option values (choices, defaults) come from small modules that import
+ * nothing heavy (src/ledger/ledger-formats.ts, src/explain/formats.ts); types with `import type`.
  */
 import { Command, CommanderError, Option } from "commander";
-import { checkCommand } from "./commands/check.ts";
-import { LEDGER_FORMATS, runCommand, type LedgerFormat } from "./commands/run.ts";
-import { testCommand } from "./commands/test.ts";
-import { compileCommand } from "./commands/compile.ts";
-import { inspectCommand } from "./commands/inspect.ts";
-import { settleManyCommand } from "./commands/settle-many.ts";
-import { fmtCommand } from "./commands/fmt.ts";
-import { lspCommand } from "./commands/lsp.ts";
-import { explainCommand } from "./commands/explain.ts";
-import { diffCommand, type DiffOptions } from "./commands/diff.ts";
-import { DIFF_FORMATS } from "../diff/index.ts";
-import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/index.ts";
+import { LEDGER_FORMATS, type LedgerFormat } from "../ledger/ledger-formats.ts";
+import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/formats.ts";
+import type { DiffOptions } from "./commands/diff.ts";
+import type { DiffFormat } from "../diff/render.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
-import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
-import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
+import type { ServeCliOptions } from "./commands/serve.ts";
+import type { KeyCreateOptions, KeysWhere } from "./commands/serve-keys.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { OutputError, outputFailed, processIo, type Io } from "./io.ts";
 import { TENOR_VERSION } from "../version.ts";
 
+// src/diff/render.ts's DIFF_FORMATS, written out: importing it would load the differ (and the checker) for every command.
+const DIFF_FORMATS = ["text", "markdown", "html", "json"] as const satisfies readonly DiffFormat[];
 
 function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("tenor")
@@ -37,7 +46,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .command("check")
     .description("check a term sheet and print every diagnostic (exit 1 on any error)")
     .argument("<file>", "the term sheet (.tenor)")
-    .action((file: string) => setExit(checkCommand(io, file)));
+    .action(async (file: string) => setExit((await import("./commands/check.ts")).checkCommand(io, file)));
 
   program
     .command("run")
@@ -47,15 +56,15 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
     .addOption(new Option("-f, --format <format>", "ledger format (default: table on a terminal, json otherwise)").choices(LEDGER_FORMATS))
     .option("--no-trace", "leave the explanation trace out of JSON ledgers")
-    .action((deal: string, opts: { inputs: string[]; events?: string; format?: LedgerFormat; trace: boolean }) =>
-      setExit(runCommand(io, deal, opts)),
+    .action(async (deal: string, opts: { inputs: string[]; events?: string; format?: LedgerFormat; trace: boolean }) =>
+      setExit(await (await import("./commands/run.ts")).runCommand(io, deal, opts)),
     );
 
   program
     .command("test")
     .description("run the term sheet's test blocks; a failure shows expected vs actual")
     .argument("<file>", "the term sheet (.tenor)")
-    .action((file: string) => setExit(testCommand(io, file)));
+    .action(async (file: string) => setExit((await import("./commands/test.ts")).testCommand(io, file)));
 
   program
     .command("fmt")
@@ -63,14 +72,14 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .argument("<file>", "the term sheet (.tenor)")
     .option("-w, --write", "rewrite the file in place")
     .addOption(new Option("-c, --check", "exit 1 and name the file when it is not formatted").conflicts("write"))
-    .action((file: string, opts: { write?: boolean; check?: boolean }) => setExit(fmtCommand(io, file, opts)));
+    .action(async (file: string, opts: { write?: boolean; check?: boolean }) => setExit((await import("./commands/fmt.ts")).fmtCommand(io, file, opts)));
 
   program
     .command("explain")
     .description("print the term sheet in plain English, for lawyers (docs/explain.md)")
     .argument("<file>", "the term sheet (.tenor)")
     .addOption(new Option("-f, --format <format>", "text, markdown or html").choices(EXPLAIN_FORMATS).default("text"))
-    .action((file: string, opts: { format: ExplainFormat }) => setExit(explainCommand(io, file, opts)));
+    .action(async (file: string, opts: { format: ExplainFormat }) => setExit((await import("./commands/explain.ts")).explainCommand(io, file, opts)));
 
   program
     .command("diff")
@@ -80,28 +89,28 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-i, --inputs <file...>", "period data to settle both versions on: JSON ({periods, events}) or CSV")
     .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
     .addOption(new Option("-f, --format <format>", "text, markdown, html or json").choices(DIFF_FORMATS).default("text"))
-    .action((oldFile: string, newFile: string, opts: DiffOptions) => setExit(diffCommand(io, oldFile, newFile, opts)));
+    .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit((await import("./commands/diff.ts")).diffCommand(io, oldFile, newFile, opts)));
 
   program
     .command("lsp")
     .description("run the language server for editors on standard input and output (docs/editors.md)")
     // Clients such as vscode-languageclient add --stdio; it is the only transport.
     .option("--stdio", "talk the Language Server Protocol over standard input and output (the default)")
-    .action(async () => setExit(await lspCommand()));
+    .action(async () => setExit(await (await import("./commands/lsp.ts")).lspCommand()));
 
   program
     .command("compile")
     .description("compile a term sheet to a versioned artifact that services settle without the parser")
     .argument("<deal>", "the term sheet (.tenor)")
     .option("-o, --output <file>", "where to write the artifact (default: stdout)")
-    .action((deal: string, opts: { output?: string }) => setExit(compileCommand(io, deal, opts)));
+    .action(async (deal: string, opts: { output?: string }) => setExit((await import("./commands/compile.ts")).compileCommand(io, deal, opts)));
 
   program
     .command("inspect")
     .description("verify a compiled artifact and print its header: title, parties, term, currency, inputs, events, versions, hashes")
     .argument("<artifact>", "an artifact of tenor compile (.json)")
     .option("--json", "print the header as JSON")
-    .action((file: string, opts: { json?: boolean }) => setExit(inspectCommand(io, file, opts)));
+    .action(async (file: string, opts: { json?: boolean }) => setExit((await import("./commands/inspect.ts")).inspectCommand(io, file, opts)));
 
   program
     .command("settle-many")
@@ -111,7 +120,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-o, --out <dir>", "write each ledger to DIR/NAME.ledger.json")
     .option("--no-trace", "leave the explanation trace out of the ledgers written")
     .action(async (deals: string, opts: { workers?: string; out?: string; trace: boolean }) =>
-      setExit(await settleManyCommand(io, deals, opts)),
+      setExit(await (await import("./commands/settle-many.ts")).settleManyCommand(io, deals, opts)),
     );
 
   const serve = program
@@ -137,7 +146,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--rate-limit <n>", "at most N requests a minute per key (per client address before authentication), then 429 (default: no limit)")
     .option("--request-timeout <ms>", "a request must arrive whole within MS, an idle connection is closed after MS", String(DEFAULT_REQUEST_TIMEOUT_MS))
     .option("--trust-proxy <addresses>", "proxies (addresses, CIDRs, loopback) whose X-Forwarded-For names the client")
-    .action(async (opts: ServeCliOptions) => setExit(await serveCommand(io, { ...opts, log: opts.log === true })));
+    .action(async (opts: ServeCliOptions) => setExit(await (await import("./commands/serve.ts")).serveCommand(io, { ...opts, log: opts.log === true })));
 
   serve.enablePositionalOptions();
   const keys = serve.command("keys").description("manage the service's API keys on the database's machine (docs/service.md \"Keys\")");
@@ -148,11 +157,11 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .requiredOption("--role <role>", "admin, operator, counterparty, counsel or auditor")
     .option("--deal <id>", "the deal it speaks for (every role but admin)")
     .option("--party <name>", "the deal's party it speaks for (operator, counterparty, counsel)")
-    .action(async (opts: KeyCreateOptions) => setExit(await keysCreateCommand(io, opts)));
+    .action(async (opts: KeyCreateOptions) => setExit(await (await import("./commands/serve-keys.ts")).keysCreateCommand(io, opts)));
   where(keys.command("list").description("list the keys: id, role, deal, party, revoked (no secrets)"))
-    .action(async (opts: KeysWhere) => setExit(await keysListCommand(io, opts)));
+    .action(async (opts: KeysWhere) => setExit(await (await import("./commands/serve-keys.ts")).keysListCommand(io, opts)));
   where(keys.command("revoke").description("revoke a key: refused from then on").argument("<id>", "the key's id"))
-    .action(async (id: string, opts: KeysWhere) => setExit(await keysRevokeCommand(io, id, opts)));
+    .action(async (id: string, opts: KeysWhere) => setExit(await (await import("./commands/serve-keys.ts")).keysRevokeCommand(io, id, opts)));
 
   program
     .command("replay")
@@ -160,7 +169,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--data <dir>", "the embedded database's folder (default ./.tenor-data)")
     .option("--database <url>", "a Postgres server, postgres://… (default: $DATABASE_URL)")
     .option("--deal <id>", "only this deal")
-    .action(async (opts: { data?: string; database?: string; deal?: string }) => setExit(await replayCommand(io, opts)));
+    .action(async (opts: { data?: string; database?: string; deal?: string }) => setExit(await (await import("./commands/serve.ts")).replayCommand(io, opts)));
 
   program
     .command("audit")
@@ -173,7 +182,7 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
         io.stderr(`tenor audit: unknown action ${JSON.stringify(action)} (the action is verify)\n`);
         return setExit(EXIT.usage);
       }
-      setExit(await auditVerifyCommand(io, opts));
+      setExit(await (await import("./commands/serve.ts")).auditVerifyCommand(io, opts));
     });
 
   for (const command of [...program.commands, keys, ...keys.commands]) {

@@ -7,8 +7,8 @@ import { renderText } from "./render-text.ts";
 export { explainProgram, explainContext, declarationSection, type ExplainSources } from "./explain.ts";
 export type { ExplainDocument } from "./document.ts";
 
-export const EXPLAIN_FORMATS = ["text", "markdown", "html"] as const;
-export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+import type { ExplainFormat } from "./formats.ts";
+export { EXPLAIN_FORMATS, type ExplainFormat } from "./formats.ts";
 
 export function renderExplanation(doc: ExplainDocument, format: ExplainFormat): string {
   switch (format) {

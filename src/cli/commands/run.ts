@@ -4,17 +4,18 @@
  * `tenor compile` (recognized by its content): both settle through the
  * same runtime, so the ledgers are the same bytes.
  */
-import { prepareSource, streamProgram, type InputFile, type StreamResult } from "../../api.ts";
+import type { InputFile } from "../../inputs/load-inputs.ts";
+import { streamProgram, type StreamResult } from "../../runtime/stream-program.ts";
 import { renderDiagnostics } from "../../diagnostics/render.ts";
 import { ledgerToTable } from "../../ledger/format-table.ts";
 import { collectingSink, csvSink, jsonSink, type LedgerSink } from "../../ledger/ledger-sink.ts";
+import type { LedgerFormat } from "../../ledger/ledger-formats.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { displayPath, STDIN, type Io } from "../io.ts";
 import { isArtifactText, loadArtifact } from "./artifact-file.ts";
 import { cliModules, readInputsFile, readTermSheet } from "./source-file.ts";
 
-export const LEDGER_FORMATS = ["json", "table", "csv"] as const;
-export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
+export { LEDGER_FORMATS, type LedgerFormat } from "../../ledger/ledger-formats.ts";
 
 export interface RunOptions {
   readonly inputs: readonly string[];
@@ -32,7 +33,7 @@ function sinkFor(format: LedgerFormat, write: (text: string) => void, trace: boo
   }
 }
 
-export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode {
+export async function runCommand(io: Io, deal: string, options: RunOptions): Promise<ExitCode> {
   const inputPaths = [...options.inputs, ...(options.events ? [options.events] : [])];
   if ([deal, ...inputPaths].filter((p) => p === STDIN).length > 1) {
     io.stderr("tenor: standard input (-) can be read only once\n");
@@ -57,6 +58,8 @@ export function runCommand(io: Io, deal: string, options: RunOptions): ExitCode 
     if (terms === null) return EXIT.sourceErrors;
     result = streamProgram(terms.program, files, sink, { trace: options.trace });
   } else {
+    // The parser and checker only for a term sheet: an artifact settles on the runtime alone (issue 17).
+    const { prepareSource } = await import("../../api.ts");
     const prepared = prepareSource(source.text, { modules: cliModules(io, deal).host });
     if (prepared.value === null) result = { diagnostics: prepared.diagnostics, failure: "source", files: prepared.files };
     else {
