@@ -7,9 +7,8 @@
  * `tenor audit verify` names it. The table refuses UPDATE and DELETE in SQL.
  */
 import { canonicalJson } from "../ir/canonical-json.ts";
-import { sha256Hex } from "../ir/sha256.ts";
+import { sha256Hex } from "./sha256.ts";
 import type { Queryable } from "./db/database.ts";
-import { insertMany } from "./store.ts";
 
 /** The hash the first row chains to. */
 export const GENESIS = "0".repeat(64);
@@ -63,27 +62,61 @@ export function audit(tx: Queryable, who: Who, deal: string | null, action: stri
 
 /** Appends records of several writes by `who` at once (a batch of settled periods), in order. */
 export async function auditMany(tx: Queryable, who: Who, deal: string | null, records: readonly { readonly action: string; readonly detail: Readonly<Record<string, unknown>> }[]): Promise<void> {
-  await appendAudit(tx, records.map((r) => ({ actor: who.actor, role: who.role, deal, action: r.action, requestSha256: who.requestSha256, detail: r.detail })));
+  await appendAudit(tx, entriesOf(who, deal, records));
 }
 
-/** Appends `entries` in transaction `tx`. One writer at a time (a transaction lock), so the chain never forks. */
-export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.query("SELECT pg_advisory_xact_lock(7345902)");
-  // The chain's head and the time, in one statement (each costs a round trip on the embedded database).
+/** The chain's last row (or the genesis) and the database's clock, read under the chain's lock: where new rows go on from. */
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+}
+
+/**
+ * Takes the chain's lock (one writer at a time, so the chain never forks;
+ * needless where transactions run one at a time) and reads its head and
+ * the time, in a statement after the lock's: a statement's snapshot is
+ * taken when it starts, so the head read with the lock would be the one
+ * from before a writer it waited for.
+ */
+export async function chainHead(tx: Queryable): Promise<ChainHead> {
+  if (tx.serialized !== true) await tx.query("SELECT pg_advisory_xact_lock(7345902)");
   const [head] = (await tx.query<{ seq: string | number | null; hash: string | null; at: string }>(
     `SELECT last.seq, last.hash, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
        FROM (SELECT 1) AS one LEFT JOIN (SELECT seq, hash FROM tenor_audit ORDER BY seq DESC LIMIT 1) AS last ON true`,
   )) as [{ seq: string | number | null; hash: string | null; at: string }];
-  const at = head.at;
-  let seq = head.seq === null ? 0 : Number(head.seq);
-  let prev = head.hash ?? GENESIS;
+  return { seq: head.seq === null ? 0 : Number(head.seq), hash: head.hash ?? GENESIS, at: head.at };
+}
+
+/** The rows of `entries` after `head`, chained, as the JSON that `auditInsert` takes. */
+export function chainRows(head: ChainHead, entries: readonly AuditEntry[]): string {
+  let seq = head.seq;
+  let prev = head.hash;
   const rows = entries.map((e) => {
-    const row = { seq: ++seq, at, actor: e.actor, role: e.role, deal: e.deal, action: e.action, request: e.requestSha256, detail: canonicalJson(e.detail), prev };
+    const row = { seq: ++seq, at: head.at, actor: e.actor, role: e.role, deal: e.deal, action: e.action, request: e.requestSha256, detail: canonicalJson(e.detail), prev };
     prev = rowHash(row);
-    return [row.seq, row.at, row.actor, row.role, row.deal, row.action, row.request, row.detail, row.prev, prev];
+    return { ...row, hash: prev };
   });
-  await insertMany(tx, "tenor_audit (seq, at, actor, role, deal_id, action, request_sha256, detail, prev_hash, hash)", rows);
+  return JSON.stringify(rows);
+}
+
+/** `INSERT` of the audit rows given as JSON (`chainRows`) in parameter `param` ("$3"): a statement of its own, or the last of a write's statement after its `WITH`. */
+export function auditInsert(param: string): string {
+  return `INSERT INTO tenor_audit (seq, at, actor, role, deal_id, action, request_sha256, detail, prev_hash, hash)
+    SELECT r.seq, r.at, r.actor, r.role, r.deal, r.action, r.request, r.detail, r.prev, r.hash
+      FROM json_to_recordset(${param}::json) AS r(seq bigint, at text, actor text, role text, deal text, action text, request text, detail text, prev text, hash text)`;
+}
+
+/** The entries of writes by `who` on `deal`. */
+export function entriesOf(who: Who, deal: string | null, records: readonly { readonly action: string; readonly detail: Readonly<Record<string, unknown>> }[]): AuditEntry[] {
+  return records.map((r) => ({ actor: who.actor, role: who.role, deal, action: r.action, requestSha256: who.requestSha256, detail: r.detail }));
+}
+
+/** Appends `entries` in transaction `tx`. */
+export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const head = await chainHead(tx);
+  await tx.query(auditInsert("$1"), [chainRows(head, entries)]);
 }
 
 export type AuditVerdict =

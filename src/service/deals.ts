@@ -15,7 +15,7 @@ import { canonicalEvents, canonicalInputs, rowAndEvents, type StoredData } from 
 import { Problem, unknownDeal } from "./problem.ts";
 import { audit, type Who } from "./audit.ts";
 import { governing, periodOf, restated, termsOf } from "./settlement.ts";
-import { insertDeal, insertPeriodData, insertPeriodEvents, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type VersionRow } from "./store.ts";
+import { insertDeal, insertPeriodData, insertPeriodEvents, insertVersion, lockDeal, periodData, periodDataRange, settledCount, versions, type NewVersion, type VersionRow } from "./store.ts";
 import { termsFrom, type TermsInput } from "./terms.ts";
 
 export interface DealCreated {
@@ -48,7 +48,7 @@ export async function mustLock(tx: Queryable, id: string): Promise<void> {
 /** An amendment that may be adopted now: its terms and the version row it would be. */
 export interface CheckedAmendment {
   readonly terms: Terms;
-  readonly version: VersionRow;
+  readonly version: NewVersion;
 }
 
 /**
@@ -88,7 +88,7 @@ export async function checkAmendment(tx: Queryable, id: string, artifact: string
 
 /** Stores a checked amendment as the deal's next version, adopted from `proposal`. */
 export async function adoptAmendment(tx: Queryable, id: string, checked: CheckedAmendment, proposal: number, who: Who): Promise<DealCreated> {
-  const v: VersionRow = { ...checked.version, proposal };
+  const v: NewVersion = { ...checked.version, proposal };
   await insertVersion(tx, id, v);
   await audit(tx, who, id, "amendment", { version: v.version, proposal, effective: v.effectiveStart, irSha256: v.irSha256 });
   return summary(id, v.version, checked.terms);

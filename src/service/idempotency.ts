@@ -6,7 +6,7 @@
  * another request (other method, path or body) is refused.
  */
 import { canonicalJson } from "../ir/canonical-json.ts";
-import { sha256Hex } from "../ir/sha256.ts";
+import { sha256Hex } from "./sha256.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import type { Queryable } from "./db/database.ts";
 import { Problem } from "./problem.ts";

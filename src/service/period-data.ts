@@ -7,7 +7,7 @@
  * recognised as the same bytes.
  */
 import { canonicalJson } from "../ir/canonical-json.ts";
-import { sha256Hex } from "../ir/sha256.ts";
+import { sha256Hex } from "./sha256.ts";
 import type { Terms } from "../runtime/terms.ts";
 
 export interface CanonicalData {

@@ -1,6 +1,6 @@
 /**
- * Settling a stored deal, period by period: each period in its own
- * transaction, from the snapshot stored with the period before, under the
+ * Settling a stored deal, period by period, a batch of periods a
+ * transaction: each from the snapshot of the period before, under the
  * version of the terms in force for it. A process killed at any moment
  * leaves every period either settled, with its rows, or not at all; the
  * next settle goes on from there. A settled period is never rewritten.
@@ -20,11 +20,10 @@ import { TenorError } from "../runtime/tenor-error.ts";
 import { SERVICE } from "../diagnostics/codes/service.ts";
 import type { Database, Queryable } from "./db/database.ts";
 import { complete, rowAndEvents } from "./period-data.ts";
-import { auditMany, type Who } from "./audit.ts";
-import { sha256Hex } from "../ir/sha256.ts";
+import { auditInsert, chainHead, chainRows, entriesOf, type Who } from "./audit.ts";
+import { sha256Hex } from "./sha256.ts";
 import { Problem, unknownDeal } from "./problem.ts";
-import { insertSettled, lockDeal, periodData, periodDataRange, settledCount, settledPeriod, versions, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
-import { storedTerms } from "./terms.ts";
+import { insertSettled, periodDataRange, settleStart, type PeriodDataRow, type SettledRow, type VersionRow } from "./store.ts";
 
 /** The version in force for period `index`: the latest whose effective period is not after it. */
 export function governing(all: readonly VersionRow[], index: number): VersionRow {
@@ -34,7 +33,7 @@ export function governing(all: readonly VersionRow[], index: number): VersionRow
 }
 
 export function termsOf(v: VersionRow): Terms {
-  return storedTerms(v.irSha256, v.artifact);
+  return v.terms;
 }
 
 /** Period `index` (1-based) of the deal's term: the latest version's term agrees with every earlier one before its effective period. */
@@ -54,12 +53,12 @@ export async function settleIndex(
   all: readonly VersionRow[],
   index: number,
   data: PeriodDataRow,
-  before: SettledRow | null,
+  before: Before | null,
   readData: DataSource,
-): Promise<{ row: SettledRow; period: LedgerPeriod }> {
+): Promise<{ row: SettledRow; period: LedgerPeriod; state: Snapshot }> {
   const v = governing(all, index);
   const terms = termsOf(v);
-  let snapshot: Snapshot | string | null = before?.snapshot ?? null;
+  let snapshot: Snapshot | string | null = before === null ? null : (before.state ?? before.snapshot);
   if (before === null ? v.effectiveIndex > 1 || v.version !== governing(all, 1).version : before.version !== v.version) {
     snapshot = await restated(terms, index, before, readData);
   }
@@ -80,11 +79,20 @@ export async function settleIndex(
       snapshot: JSON.stringify(settled.snapshot),
     },
     period: settled.period,
+    state: settled.snapshot,
   };
 }
 
+/**
+ * The settled period a period goes on from: as stored (its snapshot's
+ * text), and, inside one batch, the snapshot object that text was written
+ * from, so it is not parsed back (the same values: parsing its text gives
+ * an equal object).
+ */
+export type Before = Pick<SettledRow, "version" | "snapshot"> & { readonly state?: Snapshot };
+
 /** The state an amendment starts from at period `index`: its own count of periods 1 to index − 1, with the totals actually paid. */
-export async function restated(terms: Terms, index: number, before: SettledRow | null, readData: DataSource): Promise<Snapshot | null> {
+export async function restated(terms: Terms, index: number, before: Before | null, readData: DataSource): Promise<Snapshot | null> {
   if (index === 1) return null;
   const history = await readData(1, index - 1);
   let snapshot: Snapshot | null = null;
@@ -125,12 +133,11 @@ export async function settleDeal(db: Database, dealId: string, who: Who, batch =
   const settled: { index: number; start: string }[] = [];
   for (;;) {
     const step = await db.transaction(async (tx) => {
-      if ((await lockDeal(tx, dealId)) === null) throw unknownDeal(dealId);
-      const last = await settledCount(tx, dealId);
-      const data = await periodDataRange(tx, dealId, last + 1, last + batch);
-      if (data.length === 0) return { last, done: [] as SettledPeriod[], full: false, failure: null };
-      const all = await versions(tx, dealId);
-      let before = last === 0 ? null : await settledPeriod(tx, dealId, last);
+      const start = await settleStart(tx, dealId, batch);
+      if (start === null) throw unknownDeal(dealId);
+      const { all, data } = start;
+      const last = start.last?.index ?? 0;
+      let before: Before | null = start.last;
       const done: SettledPeriod[] = [];
       let failure: Problem | null = null;
       let waiting = false;
@@ -143,15 +150,18 @@ export async function settleDeal(db: Database, dealId: string, who: Who, batch =
         try {
           const next = await settleIndex(all, d.index, d, before, (from, to) => periodDataRange(tx, dealId, from, to));
           done.push({ ...next, start: d.start });
-          before = next.row;
+          before = { ...next.row, state: next.state };
         } catch (e) {
           if (!(e instanceof Problem)) throw e;
           failure = e; // the periods before it are kept: stored below, in this transaction
           break;
         }
       }
-      await insertSettled(tx, dealId, done);
-      await auditMany(tx, who, dealId, done.map((p) => ({ action: "settle", detail: { period: p.row.index, start: p.start, version: p.row.version, periodSha256: sha256Hex(p.row.periodJson) } })));
+      if (done.length > 0) {
+        const head = await chainHead(tx);
+        const records = done.map((p) => ({ action: "settle", detail: { period: p.row.index, start: p.start, version: p.row.version, periodSha256: sha256Hex(p.row.periodJson) } }));
+        await insertSettled(tx, dealId, done, chainRows(head, entriesOf(who, dealId, records)), auditInsert);
+      }
       return { last, done, full: data.length === batch && !waiting, failure };
     });
     for (const p of step.done) settled.push({ index: p.row.index, start: p.start });

@@ -4,6 +4,8 @@
  */
 import type { LedgerPeriod, LedgerTotal } from "../ledger/ledger.ts";
 import type { Queryable } from "./db/database.ts";
+import type { Terms } from "../runtime/terms.ts";
+import { loadedTerms, storedTerms } from "./terms.ts";
 
 export interface DealRow {
   readonly id: string;
@@ -11,6 +13,7 @@ export interface DealRow {
   readonly currency: string;
 }
 
+/** A version of a deal's terms, as read: its terms loaded (./terms.ts `storedTerms`, kept by hash). */
 export interface VersionRow {
   readonly version: number;
   /** The proposal it was adopted from (absent or null: version 1). */
@@ -18,8 +21,11 @@ export interface VersionRow {
   readonly effectiveIndex: number;
   readonly effectiveStart: string;
   readonly irSha256: string;
-  readonly artifact: string;
+  readonly terms: Terms;
 }
+
+/** A version as it is stored: the artifact's text instead of its loaded terms. */
+export type NewVersion = Omit<VersionRow, "terms"> & { readonly artifact: string };
 
 export interface PeriodDataRow {
   readonly index: number;
@@ -55,15 +61,35 @@ export async function insertDeal(tx: Queryable, deal: DealRow): Promise<void> {
   await tx.query("INSERT INTO tenor_deals (id, title, currency, period_count) VALUES ($1, $2, $3, 0)", [deal.id, deal.title, deal.currency]);
 }
 
+/** The versions' columns but the artifact (25 kB of JSON for a small deal): that is read only for terms not loaded yet. */
+const VERSION_FIELDS = `json_build_object('version', v.version, 'effectiveIndex', v.effective_index, 'effectiveStart', v.effective_start, 'irSha256', v.ir_sha256, 'proposal', v.proposal)`;
+
+/** A deal's versions as a JSON array, oldest first: a subquery for `d`, the deal's row. */
+export const VERSIONS_OF_DEAL = `(SELECT json_agg(${VERSION_FIELDS} ORDER BY v.version) FROM tenor_versions v WHERE v.deal_id = d.id)`;
+
 export async function versions(db: Queryable, dealId: string): Promise<VersionRow[]> {
-  return db.query<VersionRow>(
-    `SELECT version, effective_index AS "effectiveIndex", effective_start AS "effectiveStart", ir_sha256 AS "irSha256", artifact, proposal
-       FROM tenor_versions WHERE deal_id = $1 ORDER BY version`,
-    [dealId],
-  );
+  const [row] = await db.query<{ versions: unknown }>(`SELECT ${VERSIONS_OF_DEAL} AS versions FROM tenor_deals d WHERE d.id = $1`, [dealId]);
+  return withTerms(db, dealId, row?.versions ?? null);
 }
 
-export async function insertVersion(tx: Queryable, dealId: string, v: VersionRow): Promise<void> {
+/**
+ * The versions read as JSON (`VERSIONS_OF_DEAL`), their terms loaded: from
+ * the process's cache by IR hash, else from the stored artifact, read then
+ * (and checked against the row's hash).
+ */
+export async function withTerms(db: Queryable, dealId: string, json: unknown): Promise<VersionRow[]> {
+  const rows = (typeof json === "string" ? JSON.parse(json) : json ?? []) as Omit<VersionRow, "terms">[];
+  const missing = rows.filter((v) => loadedTerms(v.irSha256) === undefined).map((v) => v.version);
+  const artifacts = new Map<number, string>();
+  if (missing.length > 0) {
+    for (const r of await db.query<{ version: number; artifact: string }>("SELECT version, artifact FROM tenor_versions WHERE deal_id = $1 AND version = ANY($2::int[])", [dealId, missing])) {
+      artifacts.set(Number(r.version), r.artifact);
+    }
+  }
+  return rows.map((v) => ({ ...v, terms: loadedTerms(v.irSha256) ?? storedTerms(v.irSha256, artifacts.get(v.version)!) }));
+}
+
+export async function insertVersion(tx: Queryable, dealId: string, v: NewVersion): Promise<void> {
   await tx.query(
     "INSERT INTO tenor_versions (deal_id, version, effective_index, effective_start, ir_sha256, artifact, proposal) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     [dealId, v.version, v.effectiveIndex, v.effectiveStart, v.irSha256, v.artifact, v.proposal ?? null],
@@ -119,32 +145,67 @@ export async function settledPeriods(db: Queryable, dealId: string): Promise<Set
   return db.query<SettledRow>(`SELECT ${SETTLED_COLUMNS} FROM tenor_settled_periods WHERE deal_id = $1 ORDER BY period_index`, [dealId]);
 }
 
-/** Stores settled periods and their ledger rows (lines, grants, net transfers, in ledger order), a few statements for all. */
-export async function insertSettled(tx: Queryable, dealId: string, settled: readonly { readonly row: SettledRow; readonly period: LedgerPeriod }[]): Promise<void> {
-  await insertMany(tx, "tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot)",
-    settled.map(({ row }) => [dealId, row.index, row.version, row.periodJson, row.totalsJson, row.snapshot]));
-  await insertMany(tx, "tenor_ledger_rows (deal_id, period_index, row_no, kind, clause, title, payer, payee, computed, amount, capped, quantity, instrument, price)",
-    settled.flatMap(({ row, period }) => ledgerRows(period).map((r, i) => [dealId, row.index, i + 1, r.kind, r.clause, r.title, r.payer, r.payee, r.computed, r.amount, r.capped, r.quantity, r.instrument, r.price])));
+/** What settling a deal starts from: its versions, the last settled period (null: none yet), and the data of the next periods. */
+export interface SettleStart {
+  readonly all: VersionRow[];
+  readonly last: Pick<SettledRow, "index" | "version" | "snapshot"> | null;
+  /** The stored data of up to `batch` periods after the last settled one, in order. */
+  readonly data: PeriodDataRow[];
 }
 
-/** Postgres binds at most 65,535 parameters a statement. */
-const MAX_PARAMETERS = 65_535;
+/**
+ * Locks the deal and reads what settling its next `batch` periods needs, in
+ * one statement (each costs a round trip, a quarter of a millisecond on the
+ * embedded database); null when there is no such deal. Where another
+ * transaction may hold the lock, it is taken in a statement of its own
+ * first, so that the reads see what that transaction wrote.
+ */
+export async function settleStart(tx: Queryable, dealId: string, batch: number): Promise<SettleStart | null> {
+  if (tx.serialized !== true && (await lockDeal(tx, dealId)) === null) return null;
+  const [row] = await tx.query<{ versions: unknown; index: number | null; version: number | null; snapshot: string | null; data: unknown }>(
+    `SELECT ${VERSIONS_OF_DEAL} AS versions, s.period_index AS "index", s.version, s.snapshot,
+            (SELECT json_agg(json_build_object('index', p.period_index, 'start', p.period_start, 'data', p.data, 'dataSha256', p.data_sha256, 'events', e.events) ORDER BY p.period_index)
+               FROM tenor_period_data p LEFT JOIN tenor_period_events e ON e.deal_id = p.deal_id AND e.period_index = p.period_index
+              WHERE p.deal_id = d.id AND p.period_index BETWEEN coalesce(s.period_index, 0) + 1 AND coalesce(s.period_index, 0) + $2) AS data
+       FROM tenor_deals d
+       LEFT JOIN LATERAL (SELECT period_index, version, snapshot FROM tenor_settled_periods WHERE deal_id = d.id ORDER BY period_index DESC LIMIT 1) AS s ON true
+      WHERE d.id = $1 FOR UPDATE OF d`,
+    [dealId, batch],
+  );
+  if (row === undefined) return null;
+  const last = row.index === null ? null : { index: Number(row.index), version: Number(row.version), snapshot: row.snapshot! };
+  const data = (typeof row.data === "string" ? JSON.parse(row.data) : row.data ?? []) as PeriodDataRow[];
+  return { all: await withTerms(tx, dealId, row.versions), last, data };
+}
 
-/** `INSERT INTO target VALUES (…), (…)` for `rows`, as few statements as the parameter limit allows; values always bound. */
-export async function insertMany(tx: Queryable, target: string, rows: readonly (readonly unknown[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  const width = rows[0]!.length;
-  const per = Math.floor(MAX_PARAMETERS / width);
-  for (let from = 0; from < rows.length; from += per) {
-    const chunk = rows.slice(from, from + per);
-    const values: unknown[] = [];
-    const tuples = chunk.map((r) => {
-      const base = values.length;
-      values.push(...r);
-      return `(${r.map((_x, j) => `$${base + j + 1}`).join(", ")})`;
-    });
-    await tx.query(`INSERT INTO ${target} VALUES ${tuples.join(", ")}`, values);
-  }
+/** A settled period to store, with the ledger period its rows come from. */
+export interface NewSettled {
+  readonly row: SettledRow;
+  readonly period: LedgerPeriod;
+}
+
+/**
+ * Stores settled periods, their ledger rows (lines, grants, net transfers,
+ * in ledger order) and their audit rows (`auditJson`, ./audit.ts
+ * `chainRows`) in one statement: each table's rows as one JSON parameter.
+ */
+export async function insertSettled(tx: Queryable, dealId: string, settled: readonly NewSettled[], auditJson: string, auditInsert: (param: string) => string): Promise<void> {
+  if (settled.length === 0) return;
+  const periods = JSON.stringify(settled.map(({ row }) => ({ i: row.index, v: row.version, p: row.periodJson, t: row.totalsJson, s: row.snapshot })));
+  const rows = JSON.stringify(settled.flatMap(({ row, period }) => ledgerRows(period).map((r, n) => ({ i: row.index, n: n + 1, ...r }))));
+  await tx.query(
+    `WITH settled AS (
+       INSERT INTO tenor_settled_periods (deal_id, period_index, version, period_json, totals_json, snapshot)
+       SELECT $1, r.i, r.v, r.p, r.t, r.s FROM json_to_recordset($2::json) AS r(i integer, v integer, p text, t text, s text)
+     ), ledger AS (
+       INSERT INTO tenor_ledger_rows (deal_id, period_index, row_no, kind, clause, title, payer, payee, computed, amount, capped, quantity, instrument, price)
+       SELECT $1, r.i, r.n, r.kind, r.clause, r.title, r.payer, r.payee, r.computed, r.amount, r.capped, r.quantity, r.instrument, r.price
+         FROM json_to_recordset($3::json) AS r(i integer, n integer, kind text, clause text, title text, payer text, payee text,
+                                               computed numeric, amount numeric, capped boolean, quantity numeric, instrument text, price numeric)
+     )
+     ${auditInsert("$4")}`,
+    [dealId, periods, rows, auditJson],
+  );
 }
 
 export interface LedgerRow {

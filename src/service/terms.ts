@@ -83,15 +83,27 @@ export function termsFrom(input: TermsInput): StoredTerms {
 const LOADED = new Map<string, Terms>();
 const KEEP = 256;
 
-/** The terms of a stored artifact, loaded once per process (most recently used kept). */
-export function storedTerms(irSha256: string, artifact: string): Terms {
+/** The terms loaded already under this IR hash, if any (marked most recently used). */
+export function loadedTerms(irSha256: string): Terms | undefined {
   const hit = LOADED.get(irSha256);
   if (hit !== undefined) {
     LOADED.delete(irSha256);
     LOADED.set(irSha256, hit);
-    return hit;
   }
+  return hit;
+}
+
+/**
+ * The terms of a stored artifact, loaded once per process (most recently
+ * used kept). Kept by the hash its row names, so the artifact must hash to
+ * it: loading verifies the artifact against its own hash, and that must be
+ * the row's.
+ */
+export function storedTerms(irSha256: string, artifact: string): Terms {
+  const hit = loadedTerms(irSha256);
+  if (hit !== undefined) return hit;
   const terms = loadTerms(artifact);
+  if (terms.irSha256 !== irSha256) throw new Error(`a stored artifact hashes to ${terms.irSha256}, but its row names ${irSha256}`);
   LOADED.set(irSha256, terms);
   if (LOADED.size > KEEP) LOADED.delete(LOADED.keys().next().value!);
   return terms;

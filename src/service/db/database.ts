@@ -5,6 +5,12 @@
  * bound ($1, $2 …), never spliced into the text.
  */
 export interface Queryable {
+  /**
+   * True when no other transaction can run while this one does (PGlite: one
+   * connection, a transaction holds it): then a lock taken for other writers
+   * can be skipped, and a read may share the statement that locks.
+   */
+  readonly serialized?: boolean;
   /** Runs one statement with bound parameters; gives its rows. */
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
 }

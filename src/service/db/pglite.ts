@@ -21,6 +21,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     throw e;
   }
   const on = (q: Pick<PGlite, "query">): Queryable => ({
+    serialized: true,
     query: async <R>(sql: string, params: readonly unknown[] = []) => (await q.query<R>(sql, [...params])).rows,
   });
   return {
