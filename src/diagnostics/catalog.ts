@@ -8,8 +8,9 @@ import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
+import { SIMULATE } from "./codes/simulate.ts";
 
 export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, SIMULATE } as const;
