@@ -9,6 +9,7 @@ import { testCommand } from "./commands/test.ts";
 import { compileCommand } from "./commands/compile.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { settleManyCommand } from "./commands/settle-many.ts";
+import { SIMULATE_FORMATS, simulateCommand, type SimulateFormat } from "./commands/simulate.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { lspCommand } from "./commands/lsp.ts";
 import { explainCommand } from "./commands/explain.ts";
@@ -100,6 +101,19 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--no-trace", "leave the explanation trace out of the ledgers written")
     .action(async (deals: string, opts: { workers?: string; out?: string; trace: boolean }) =>
       setExit(await settleManyCommand(io, deals, opts)),
+    );
+
+  program
+    .command("simulate")
+    .description("Monte Carlo over input paths: the distribution of each clause's and pair's totals, caps hit (docs/risk.md)")
+    .argument("<deal>", "the term sheet (.tenor), or an artifact of tenor compile (.json)")
+    .option("-n, --scenarios <n>", "scenarios to settle", "10000")
+    .requiredOption("-s, --seed <s>", "the seed (0 to 4294967295): the same seed gives the same report")
+    .option("-m, --model <file>", "the scenario model (JSON, docs/risk.md); default: declared ranges, uniform")
+    .addOption(new Option("-f, --format <format>", "report format (default: text on a terminal, json otherwise)").choices(SIMULATE_FORMATS))
+    .option("-w, --workers <n>", "worker threads (default: available cores)")
+    .action(async (deal: string, opts: { scenarios: string; seed: string; model?: string; format?: SimulateFormat; workers?: string }) =>
+      setExit(await simulateCommand(io, deal, opts)),
     );
 
   const serve = program

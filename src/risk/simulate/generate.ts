@@ -133,6 +133,9 @@ export class ScenarioGenerator {
       const dl = r.low === null ? null : (r.low.ev(frame) as Decimal);
       const dh = r.high === null ? null : (r.high.ev(frame) as Decimal);
       if (dl !== null && dh !== null && dl.gt(dh)) throw emptyRange(p, period, dl.toString(), dh.toString(), true);
+      // The model's bounds and the declared range must meet: a model that can only give refused data is wrong, not clamped.
+      if (p.of === null && low !== null && dh !== null && toDecimal(low, p.places).gt(dh)) throw emptyRange(p, period, `${toDecimal(low, p.places).toString()} (the model's)`, `${dh.toString()} (declared)`, true);
+      if (p.of === null && high !== null && dl !== null && toDecimal(high, p.places).lt(dl)) throw emptyRange(p, period, `${dl.toString()} (declared)`, `${toDecimal(high, p.places).toString()} (the model's)`, true);
       if (dl !== null && value.lt(dl)) value = dl;
       if (dh !== null && value.gt(dh)) value = dh;
       if (p.of === null && (dl !== null || dh !== null)) level = toTicks(value, p.places, false);
@@ -196,6 +199,6 @@ function emptyRange(p: PathPlan, period: Period, low: string, high: string, decl
   return new SimulateError(
     SIMULATE.emptyRange,
     `inputs.${p.name}`,
-    `period ${period.index} (${period.start}): no value of "${p.name}" fits its ${declared ? "declared range" : "bounds"}: the low bound ${low} is above the high bound ${high}`,
+    `period ${period.index} (${period.start}): no value of "${p.name}" fits its ${declared ? "bounds and declared range" : "bounds"}: the low bound ${low} is above the high bound ${high}`,
   );
 }

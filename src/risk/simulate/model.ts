@@ -341,8 +341,9 @@ function planEvents(program: PreparedProgram, spec: unknown, defaultPlaces: (uni
       }
       onlyFields(a, af, ["low", "high", "places"], fail);
       const places = placesOf(a.places, `${af}.places`, defaultPlaces(p.unit), fail);
-      const low = ticksOf(a.low, places, `${af}.low`, fail) ?? 0n;
-      const high = ticksOf(a.high, places, `${af}.high`, fail) ?? 0n;
+      const low = ticksOf(a.low, places, `${af}.low`, fail);
+      const high = ticksOf(a.high, places, `${af}.high`, fail);
+      if (low === null || high === null) return { low: 0n, high: 0n, places };
       if (low > high) fail(SIMULATE.boundsReversed, `${af}.low`, `the low bound ${a.low as string} is above the high bound ${a.high as string}`);
       return { low, high, places };
     });
