@@ -105,7 +105,7 @@ describe("tenor simulate is reproducible", () => {
 
 describe("correlated inputs", () => {
   it("move together with weight 1 (one shared shock: equal paths from equal starts) and apart with weight 0", () => {
-    const walk = { path: "random_walk", start: "500000", step: "100000", low: "0", high: "1000000" };
+    const walk = { path: "random_walk", places: 0, start: "500000", step: "100000", low: "0", high: "1000000" };
     const rows = (weight: string) => scenarioInputs(terms.program, planOf(terms, {
       inputs: { capacity_hours: { path: "constant", value: "1000000" }, sold_hours: walk, revenue: walk },
       correlations: [{ inputs: ["sold_hours", "revenue"], weight }],
