@@ -41,6 +41,12 @@ export function ticksText(t: bigint, places: number): string {
   return `${neg ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
+const STEPS: Decimal[] = [];
+/** 10^-places, remembered. */
+function stepOf(places: number): Decimal {
+  return (STEPS[places] ??= toDecimal(1n, places));
+}
+
 function toDecimal(t: bigint, places: number): Decimal {
   return Decimal.parse(ticksText(t, places))!;
 }
@@ -78,13 +84,14 @@ export class ScenarioGenerator {
     const inputs: (Decimal | undefined)[] = new Array(program.header.inputs.length);
     const noEvents: EventInput[][] = program.header.events.map(() => []);
     // The bounds the terms declare read other inputs of the period: a frame over the inputs as they are filled in.
-    const frame = new Frame(period, program.factsOf(period), inputs, noEvents, program.constCount, program.scheduleCount);
+    // Only terms that declare ranges need it.
+    const frame = program.ranges.length === 0 ? null : new Frame(period, program.factsOf(period), inputs, noEvents, program.constCount, program.scheduleCount);
     const common = this.plan.groups.map(() => (period.index > 1 ? signedShock(rng) : 0n));
     for (const path of this.plan.order) inputs[path.slot] = this.value(rng, path, period, state, inputs, frame, common);
     return { period, inputs, events: this.events(rng, period, state) };
   }
 
-  private value(rng: Rng, p: PathPlan, period: Period, state: ScenarioState, inputs: (Decimal | undefined)[], frame: Frame, common: readonly bigint[]): Decimal {
+  private value(rng: Rng, p: PathPlan, period: Period, state: ScenarioState, inputs: (Decimal | undefined)[], frame: Frame | null, common: readonly bigint[]): Decimal {
     const low = this.bound(p.low, p.places, inputs, false);
     const high = this.bound(p.high, p.places, inputs, true);
     let level: bigint;
@@ -126,10 +133,10 @@ export class ScenarioGenerator {
     if (high !== null && level > high) level = high;
     if (low !== null && high !== null && low > high) throw emptyRange(p, period, ticksText(low, p.places), ticksText(high, p.places));
     let value = toDecimal(level, p.places);
-    if (p.of !== null) value = value.mul(inputs[p.of]!).floorToStep(toDecimal(1n, p.valuePlaces));
+    if (p.of !== null) value = value.mul(inputs[p.of]!).floorToStep(stepOf(p.valuePlaces));
     // The range the terms declare is the last word: data outside it would be refused by every settling path.
     const r = this.ranges[p.slot];
-    if (r !== undefined) {
+    if (r !== undefined && frame !== null) {
       const dl = r.low === null ? null : (r.low.ev(frame) as Decimal);
       const dh = r.high === null ? null : (r.high.ev(frame) as Decimal);
       if (dl !== null && dh !== null && dl.gt(dh)) throw emptyRange(p, period, dl.toString(), dh.toString(), true);
@@ -145,10 +152,10 @@ export class ScenarioGenerator {
   }
 
   /** A uniform path's bounds in ticks: the model's, else the declared range's for the period. */
-  private uniformBounds(p: PathPlan, low: bigint | null, high: bigint | null, period: Period, frame: Frame): [bigint, bigint] {
+  private uniformBounds(p: PathPlan, low: bigint | null, high: bigint | null, period: Period, frame: Frame | null): [bigint, bigint] {
     const r = this.ranges[p.slot];
-    const lo = low ?? (r?.low ? toTicks(r.low.ev(frame) as Decimal, p.places, true) : null);
-    const hi = high ?? (r?.high ? toTicks(r.high.ev(frame) as Decimal, p.places, false) : null);
+    const lo = low ?? (r?.low && frame ? toTicks(r.low.ev(frame) as Decimal, p.places, true) : null);
+    const hi = high ?? (r?.high && frame ? toTicks(r.high.ev(frame) as Decimal, p.places, false) : null);
     if (lo === null || hi === null) throw emptyRange(p, period, "?", "?");
     return [lo, hi];
   }
