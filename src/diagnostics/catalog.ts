@@ -8,9 +8,10 @@ import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
+import { DIFF } from "./codes/diff.ts";
 import { SIMULATE } from "./codes/simulate.ts";
 
-export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE };
+export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, SIMULATE } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, SIMULATE } as const;
