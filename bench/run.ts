@@ -34,6 +34,7 @@ import { settleMany } from "../src/cli/portfolio/pool.ts";
 import { portfolio } from "./portfolio.ts";
 import { measureHandPortfolio, measureRuntime } from "./runtime.ts";
 import { measureService } from "./service.ts";
+import { measureSimulate } from "./simulate.ts";
 // @ts-expect-error: a plain JS build script without type declarations
 import { buildWorker } from "../scripts/build-cli.mjs";
 
@@ -174,4 +175,19 @@ if (wanted("service")) {
   report(`service (a) settle only, data PUT first: ${rate(f.settleOnly)}; ${cost(f.settleOnly)}; ${cpu(f.settleOnlyCpuUs)}; the PUTs alone ${Math.round(f.putOnly)} requests/s`);
   report(`service (b) two PUTs (inputs, events) + one settle per period: ${rate(f.putAndSettle)}; ${cost(f.putAndSettle)}; ${cpu(f.putAndSettleCpuUs)}; ` +
     `median PUTs ${ms(f.putMs)}, settle ${ms(f.settleMs)}; server CPU ${f.serverCpuSeconds.toFixed(1)} s in ${f.httpSeconds.toFixed(1)} s of requests`);
+}
+
+// 8. tenor simulate: scenarios of the bench deal (120 periods) per second, in process and on the pool, against the hand-written deal (bench/simulate.ts).
+if (wanted("simulate")) {
+  await buildWorker();
+  const f = await measureSimulate();
+  const rate = (x: number) => `${Math.round(x).toLocaleString("en-US")} scenarios/s`;
+  report(`simulate, bench deal x 120 periods: in process ${rate(f.inProcessPerSecond)}; hand-written big.js on the same data ${rate(f.handPerSecond)} ` +
+    `(runtime/hand ${(f.handPerSecond / f.inProcessPerSecond).toFixed(2)}x the time); generating the data alone ${rate(f.generatePerSecond)}; buyback cap hit in ${f.capHit} of scenarios`);
+  for (const p of f.pool) {
+    const projected = (100_000 / p.scenarios) * p.seconds;
+    report(`simulate on the pool, ${p.workers} worker${p.workers === 1 ? "" : "s"}: ${p.scenarios.toLocaleString("en-US")} scenarios in ${p.seconds.toFixed(2)} s wall ` +
+      `(${rate(p.scenarios / p.seconds)}; ${p.cpuSeconds.toFixed(1)} CPU-s)` +
+      (p.workers === 2 ? `; 100,000 scenarios ${projected <= 60 ? "meet" : "do NOT meet"} the target (< 60 s on 2 cores): ${projected.toFixed(1)} s` : ""));
+  }
 }

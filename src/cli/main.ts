@@ -22,6 +22,7 @@ import { LEDGER_FORMATS, type LedgerFormat } from "../ledger/ledger-formats.ts";
 import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/formats.ts";
 import type { DiffOptions } from "./commands/diff.ts";
 import type { DiffFormat } from "../diff/render.ts";
+import type { SimulateFormat, SimulateOptions } from "./commands/simulate.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import type { ServeCliOptions } from "./commands/serve.ts";
 import type { KeyCreateOptions, KeysWhere } from "./commands/serve-keys.ts";
@@ -31,6 +32,8 @@ import { TENOR_VERSION } from "../version.ts";
 
 // src/diff/render.ts's DIFF_FORMATS, written out: importing it would load the differ (and the checker) for every command.
 const DIFF_FORMATS = ["text", "markdown", "html", "json"] as const satisfies readonly DiffFormat[];
+// src/cli/commands/simulate.ts's SIMULATE_FORMATS, written out for the same reason (it loads the runtime and the pool).
+const SIMULATE_FORMATS = ["text", "json"] as const satisfies readonly SimulateFormat[];
 
 function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("tenor")
@@ -121,6 +124,19 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("--no-trace", "leave the explanation trace out of the ledgers written")
     .action(async (deals: string, opts: { workers?: string; out?: string; trace: boolean }) =>
       setExit(await (await import("./commands/settle-many.ts")).settleManyCommand(io, deals, opts)),
+    );
+
+  program
+    .command("simulate")
+    .description("Monte Carlo over input paths: the distribution of each clause's and pair's totals, caps hit (docs/risk.md)")
+    .argument("<deal>", "the term sheet (.tenor), or an artifact of tenor compile (.json)")
+    .option("-n, --scenarios <n>", "scenarios to settle", "10000")
+    .requiredOption("-s, --seed <s>", "the seed (0 to 4294967295): the same seed gives the same report")
+    .option("-m, --model <file>", "the scenario model (JSON, docs/risk.md); default: declared ranges, uniform")
+    .addOption(new Option("-f, --format <format>", "report format (default: text on a terminal, json otherwise)").choices(SIMULATE_FORMATS))
+    .option("-w, --workers <n>", "worker threads (default: available cores)")
+    .action(async (deal: string, opts: SimulateOptions) =>
+      setExit(await (await import("./commands/simulate.ts")).simulateCommand(io, deal, opts)),
     );
 
   const serve = program

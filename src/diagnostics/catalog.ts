@@ -9,8 +9,9 @@ import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
 import { DIFF } from "./codes/diff.ts";
+import { SIMULATE } from "./codes/simulate.ts";
 
 export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, SIMULATE } as const;

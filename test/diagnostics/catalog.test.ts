@@ -9,6 +9,7 @@ const PHASE_PREFIX: Record<keyof typeof CATALOGS, RegExp> = {
   COMPILE: /^TN40\d{2}$/,
   SERVICE: /^TN50\d{2}$/,
   DIFF: /^TN60\d{2}$/,
+  SIMULATE: /^TN62\d{2}$/,
 };
 
 describe("the diagnostics catalog", () => {

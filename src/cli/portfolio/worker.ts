@@ -12,6 +12,7 @@ import { ledgerJsonChunks } from "../../ledger/format-json.ts";
 import { loadTerms } from "../../runtime/load-terms.ts";
 import { settle } from "../../runtime/settle.ts";
 import { TenorError } from "../../runtime/tenor-error.ts";
+import { runSimulateTask, type SimulateTask, type SimulateTaskResult } from "./simulate-task.ts";
 
 /** One deal of a portfolio: file paths. */
 export interface PortfolioJob {
@@ -94,7 +95,8 @@ function settleJob(job: PortfolioJob, task: PortfolioTask): PortfolioResult {
   }
 }
 
-/** Settles a batch of deals (piscina calls the default export). */
-export default function settleBatch(task: PortfolioTask): PortfolioResult[] {
+/** Settles a batch of deals (piscina calls the default export); or runs a batch of `tenor simulate` scenarios. */
+export default function settleBatch(task: PortfolioTask | SimulateTask): PortfolioResult[] | SimulateTaskResult {
+  if ("simulate" in task) return runSimulateTask(task);
   return task.jobs.map((job) => settleJob(job, task));
 }

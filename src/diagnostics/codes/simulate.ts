@@ -1,0 +1,21 @@
+/** TN62xx: `tenor simulate` — the scenario model and the scenarios it drives (docs/risk.md "tenor simulate"). */
+export const SIMULATE = {
+  modelNotJson: "TN6201",
+  modelWrongType: "TN6202",
+  unknownField: "TN6203",
+  unknownInput: "TN6204",
+  unknownEvent: "TN6205",
+  unknownPath: "TN6206",
+  notADecimal: "TN6207",
+  inputNotModelled: "TN6208",
+  noBounds: "TN6209",
+  boundsReversed: "TN6210",
+  badCorrelation: "TN6211",
+  badRate: "TN6212",
+  badEventArgument: "TN6213",
+  badRunOptions: "TN6214",
+  emptyRange: "TN6215",
+  scenarioFailed: "TN6216",
+  badPlaces: "TN6217",
+  boundCycle: "TN6218",
+} as const;
