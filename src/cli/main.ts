@@ -13,6 +13,7 @@ import { fmtCommand } from "./commands/fmt.ts";
 import { lspCommand } from "./commands/lsp.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/index.ts";
+import { BOUND_FORMATS, boundCommand, type BoundFormat } from "./commands/bound.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import { auditVerifyCommand, replayCommand, serveCommand, type ServeCliOptions } from "./commands/serve.ts";
 import { keysCreateCommand, keysListCommand, keysRevokeCommand, type KeyCreateOptions, type KeysWhere } from "./commands/serve-keys.ts";
@@ -69,6 +70,13 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .argument("<file>", "the term sheet (.tenor)")
     .addOption(new Option("-f, --format <format>", "text, markdown or html").choices(EXPLAIN_FORMATS).default("text"))
     .action((file: string, opts: { format: ExplainFormat }) => setExit(explainCommand(io, file, opts)));
+
+  program
+    .command("bound")
+    .description("print the most each clause and each payer → payee pair can pay, over the term and per contract year (docs/risk.md)")
+    .argument("<file>", "the term sheet (.tenor)")
+    .addOption(new Option("-f, --format <format>", "text or json").choices(BOUND_FORMATS).default("text"))
+    .action((file: string, opts: { format: BoundFormat }) => setExit(boundCommand(io, file, opts)));
 
   program
     .command("lsp")

@@ -8,8 +8,9 @@ import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
+import { BOUND } from "./codes/bound.ts";
 
-export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE };
+export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, BOUND };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, BOUND } as const;
