@@ -8,11 +8,14 @@
 import type { AnalysisRequest, AnalysisResult } from "../../src/editor/analyze.ts";
 import TenorWorker from "./tenor.worker.ts?worker";
 import type { WorkerReply } from "./protocol.ts";
+import type { BoundJson } from "../../src/risk/bound/index.ts";
 
 export interface AnalysisEvent {
   readonly result: AnalysisResult;
   /** Worker time for this analysis, in milliseconds. */
   readonly millis: number;
+  /** The Risk tab's bound (tenor bound's JSON), null when the sheet has errors. */
+  readonly bound?: BoundJson | null;
 }
 
 export class AnalysisClient {
@@ -102,7 +105,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, millis: reply.millis };
+    this.latestEvent = { result: reply.result, millis: reply.millis, bound: reply.bound ?? null };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);

@@ -8,6 +8,7 @@ import { analyze } from "../../src/editor/analyze.ts";
 import type { AnalysisRequest } from "../../src/editor/analyze.ts";
 import type { WorkerReply } from "./protocol.ts";
 import { STDLIB_HOST } from "./stdlib.ts";
+import { boundView } from "./bound-view.ts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
@@ -20,7 +21,8 @@ scope.onmessage = (event) => {
   const started = performance.now();
   try {
     const result = analyze(request, { modules: STDLIB_HOST });
-    scope.postMessage({ ok: true, result, millis: performance.now() - started });
+    const bound = boundView(request.source, STDLIB_HOST);
+    scope.postMessage({ ok: true, result, millis: performance.now() - started, bound });
   } catch (e) {
     // analyze never throws on bad input; this is a defect, shown rather than swallowed.
     scope.postMessage({ ok: false, version: request.version, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) });

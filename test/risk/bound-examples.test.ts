@@ -5,19 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { boundJson, boundSource } from "../../src/risk/bound/index.ts";
+import { boundJson, boundSource, type BoundJson } from "../../src/risk/bound/index.ts";
 import { fileOptions } from "../stdlib-options.ts";
 
-interface Json {
-  clauses: { clause: string; term: { amount: string | null; unbounded?: string }; contract_years: { amount: string | null }[] }[];
-  totals: { payer: string; payee: string; term: { amount: string | null } }[];
-}
+type Json = BoundJson;
 
 function bound(path: string): { json: Json; codes: string[] } {
   const url = new URL(`../../${path}`, import.meta.url);
   const r = boundSource(readFileSync(url, "utf8"), fileOptions(url.pathname));
   if (r.value === null) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
-  return { json: boundJson(r.value) as Json, codes: r.diagnostics.map((d) => d.code) };
+  return { json: boundJson(r.value), codes: r.diagnostics.map((d) => d.code) };
 }
 
 function clause(json: Json, name: string): { term: string | null; years: (string | null)[]; unbounded?: string } {

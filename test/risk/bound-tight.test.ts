@@ -82,7 +82,7 @@ function settled(source: string, data: string): Map<string, string> {
 
 describe("tenor bound on caps and rate clauses", () => {
   const bound = report(SHEET);
-  const json = boundJson(bound) as { clauses: { clause: string; term: { amount: string | null }; contract_years: { amount: string | null }[] }[] };
+  const json = boundJson(bound);
   const bounds = new Map(json.clauses.flatMap((c) => [[`${c.clause} term`, c.term.amount], ...c.contract_years.map((y, i) => [`${c.clause} year ${i + 1}`, y.amount] as const)]));
   const ledger = settled(SHEET, topData());
 

@@ -14,6 +14,7 @@ export { isUnbounded } from "./amount.ts";
 export type { BoundReport, ClauseBound, PairBound, Totals } from "./bound.ts";
 export { boundTerms } from "./bound.ts";
 export { boundJson, formatAmount } from "./render-json.ts";
+export type { AmountJson, BoundJson, PairJson, TotalsJson } from "./render-json.ts";
 export { boundText } from "./render-text.ts";
 
 /** The bound of a checked program. */

@@ -11,15 +11,39 @@ export function formatAmount(a: Amount, decimals: number): string | null {
   return isUnbounded(a) ? null : a.toFixed(decimals);
 }
 
-function totalsJson(t: Totals, report: BoundReport): object {
-  const one = (a: Amount): object => (isUnbounded(a) ? { amount: null, unbounded: a.unbounded } : { amount: a.toFixed(report.decimals) });
+/** One bound as JSON: money text, or null and why. */
+export interface AmountJson {
+  readonly amount: string | null;
+  readonly unbounded?: string;
+}
+
+export interface TotalsJson {
+  readonly term: AmountJson;
+  readonly contract_years: readonly (AmountJson & { readonly contract_year: number })[];
+}
+
+export interface PairJson extends TotalsJson {
+  readonly payer: string;
+  readonly payee: string;
+}
+
+/** `tenor bound --format json`: plain data (structured-clone safe: the playground's worker sends it). */
+export interface BoundJson {
+  readonly deal: string;
+  readonly currency: string;
+  readonly clauses: readonly (TotalsJson & { readonly clause: string; readonly title: string; readonly pairs: readonly PairJson[] })[];
+  readonly totals: readonly PairJson[];
+}
+
+function totalsJson(t: Totals, report: BoundReport): TotalsJson {
+  const one = (a: Amount): AmountJson => (isUnbounded(a) ? { amount: null, unbounded: a.unbounded } : { amount: a.toFixed(report.decimals) });
   return {
     term: one(t.term),
     contract_years: report.contractYears.map((y, i) => ({ contract_year: y, ...one(t.contractYears[i]!) })),
   };
 }
 
-export function boundJson(report: BoundReport): object {
+export function boundJson(report: BoundReport): BoundJson {
   return {
     deal: report.deal,
     currency: report.currency,
