@@ -120,6 +120,21 @@ describe("tenor bound on caps and rate clauses", () => {
     expect(share.term.toString()).toBe("100000");
   });
 
+  it("carries a balance that events change into the periods after them", () => {
+    // Each draw adds 5,000 to what b owes; b repays at most 1,000 a month, from
+    // what was owed before the month's draws. Period 1 owes nothing yet, so
+    // at most 23 months × 1,000 = 23,000. Three draws in January settle to
+    // 15 repayments of 1,000.
+    const source = `deal "Repay"\nparties {\n  a: "A"\n  b: "B"\n}\nterm 2026-01-01 to 2027-12-31, monthly\ncurrency USD\nevent draw() at most 3 per term\nclause repay {\n  balance owed = 0 USD\n  let due = min(owed, 1_000 USD)\n  b pays a due\n  subtract due from owed\n  on draw { add 5_000 USD to owed }\n}\n`;
+    const r = report(source);
+    expect(r.clauses[0]!.term.toString()).toBe("23000");
+    const data = JSON.stringify({
+      periods: Array.from({ length: 24 }, (_, i) => ({ period: `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01` })),
+      events: [1, 2, 3].map((d) => ({ date: `2026-01-0${d}`, event: "draw" })),
+    });
+    expect(settled(source, data).get("repay term")).toBe("15000.00");
+  });
+
   it("names the event that has no count", () => {
     const source = SHEET.replace("event outage(hours: gpu_hour) at most 2 per term", "event outage(hours: gpu_hour)");
     const messages = boundSource(source).diagnostics.map((d) => d.message);

@@ -72,6 +72,8 @@ export function runClause(
   const cx: Context = { clause, values, counts, decimals, eventName };
   const run: Run = { balances, lets: new Map(), args: new Map(), out, event: null };
   block(cx, clause.body, run);
+  // `when` and `on` may leave the run with a new array: the caller's is the one carried to the next period.
+  for (let i = 0; i < balances.length; i++) balances[i] = run.balances[i]!;
 }
 
 function scopeOf(cx: Context, run: Run): Scope {
