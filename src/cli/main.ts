@@ -12,6 +12,8 @@ import { settleManyCommand } from "./commands/settle-many.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { lspCommand } from "./commands/lsp.ts";
 import { explainCommand } from "./commands/explain.ts";
+import { diffCommand, type DiffOptions } from "./commands/diff.ts";
+import { DIFF_FORMATS } from "../diff/index.ts";
 import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/index.ts";
 import { BOUND_FORMATS, boundCommand, type BoundFormat } from "./commands/bound.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
@@ -70,6 +72,16 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .argument("<file>", "the term sheet (.tenor)")
     .addOption(new Option("-f, --format <format>", "text, markdown or html").choices(EXPLAIN_FORMATS).default("text"))
     .action((file: string, opts: { format: ExplainFormat }) => setExit(explainCommand(io, file, opts)));
+
+  program
+    .command("diff")
+    .description("a redline of two versions: what changed in the terms, in English, and with --inputs in money (exit 0 same, 1 different, 2 errors)")
+    .argument("<old>", "the old version (.tenor)")
+    .argument("<new>", "the new version (.tenor)")
+    .option("-i, --inputs <file...>", "period data to settle both versions on: JSON ({periods, events}) or CSV")
+    .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
+    .addOption(new Option("-f, --format <format>", "text, markdown, html or json").choices(DIFF_FORMATS).default("text"))
+    .action((oldFile: string, newFile: string, opts: DiffOptions) => setExit(diffCommand(io, oldFile, newFile, opts)));
 
   program
     .command("bound")

@@ -8,9 +8,10 @@ import { RUN } from "./codes/run.ts";
 import { INPUT } from "./codes/input.ts";
 import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
+import { DIFF } from "./codes/diff.ts";
 import { BOUND } from "./codes/bound.ts";
 
-export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, BOUND };
+export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, BOUND };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, BOUND } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, BOUND } as const;

@@ -49,7 +49,8 @@ export function declarationSection(kind: Decl["kind"]): string {
   }
 }
 
-export function explainProgram(checked: CheckedProgram, sources: ExplainSources): ExplainDocument {
+/** How the checked program's statements and expressions are phrased: what `tenor diff` (src/diff/) reads its lines with. */
+export function explainContext(checked: CheckedProgram): StatementContext {
   const h = checked.header;
   const parties = new Map(h.parties.map((p) => [p.name, p.legalName]));
   const globals = new Map<string, Binding>();
@@ -60,7 +61,7 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     if (d.kind === "Tiers") globals.set(d.name.text, { kind: "tiers", decl: d });
   }
   for (const fact of PERIOD_FACTS) globals.set(fact, { kind: "periodFact", fact });
-  const ctx: StatementContext = {
+  return {
     currency: h.currency.code,
     rounding: h.currency.rounding,
     frequency: h.term.frequency,
@@ -70,6 +71,11 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     party: (name) => parties.get(name) ?? `the ${nameWords(name)}`,
     constants: constantsOf(checked),
   };
+}
+
+export function explainProgram(checked: CheckedProgram, sources: ExplainSources): ExplainDocument {
+  const h = checked.header;
+  const ctx = explainContext(checked);
   // A template's own names are its parameters: none of the sheet's values (only the period facts) are seen through it.
   const templateCtx: StatementContext = {
     ...ctx,

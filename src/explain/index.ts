@@ -4,7 +4,7 @@ import { renderHtml } from "./render-html.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderText } from "./render-text.ts";
 
-export { explainProgram, declarationSection, type ExplainSources } from "./explain.ts";
+export { explainProgram, explainContext, declarationSection, type ExplainSources } from "./explain.ts";
 export type { ExplainDocument } from "./document.ts";
 
 export const EXPLAIN_FORMATS = ["text", "markdown", "html"] as const;

@@ -8,6 +8,7 @@ const PHASE_PREFIX: Record<keyof typeof CATALOGS, RegExp> = {
   INPUT: /^TN31\d{2}$/,
   COMPILE: /^TN40\d{2}$/,
   SERVICE: /^TN50\d{2}$/,
+  DIFF: /^TN60\d{2}$/,
   BOUND: /^TN61\d{2}$/,
 };
 
