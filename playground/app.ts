@@ -31,6 +31,7 @@ import { ProblemsPanel } from "./ui/problems-panel.ts";
 import { ShareLink } from "./ui/share-link.ts";
 import { Tabs } from "./ui/tabs.ts";
 import { TestsPanel } from "./ui/tests-panel.ts";
+import { RiskPanel } from "./ui/risk-panel.ts";
 import { TracePanel } from "./ui/trace-panel.ts";
 
 /** The first state, already submitted for analysis as version 1. */
@@ -115,6 +116,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
   });
   const testsPanel = new TestsPanel((line) => revealPosition(line, 1));
   const problemsPanel = new ProblemsPanel(revealPosition);
+  const riskPanel = new RiskPanel();
   for (const panel of [inputsPanel.element, eventsPanel.element]) {
     panel.addEventListener("keydown", (e) => latency.noteKey(e.timeStamp), true);
   }
@@ -128,6 +130,7 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     { id: "charts", label: "Charts", panel: chartsPanel.element },
     { id: "tests", label: "Tests", panel: testsPanel.element },
     { id: "problems", label: "Problems", panel: problemsPanel.element },
+    { id: "risk", label: "Risk", panel: riskPanel.element },
   ], (id) => {
     inputsPanel.setVisible(id === "inputs");
     eventsPanel.setVisible(id === "events");
@@ -201,7 +204,8 @@ export function startApp(client: AnalysisClient, initial: InitialState): void {
     };
   }
 
-  function applyResult({ result, explain, explainFailure, compare, millis }: AnalysisEvent): void {
+  function applyResult({ result, explain, explainFailure, compare, millis, bound }: AnalysisEvent): void {
+    riskPanel.show(bound);
     monaco.editor.setModelMarkers(editorModel, "tenor", result.markers.map(toMonacoMarker));
     ledgerPanel.show(result.ledger, result.ledgerJson, staleReason(result));
     updateSummary(result.summary);

@@ -10,6 +10,7 @@ import TenorWorker from "./tenor.worker.ts?worker";
 import type { ExplainDocument } from "../../src/explain/index.ts";
 import type { CompareOutcome } from "./compare.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
+import type { BoundJson } from "../../src/risk/bound/index.ts";
 
 export interface AnalysisEvent {
   readonly result: AnalysisResult;
@@ -20,6 +21,8 @@ export interface AnalysisEvent {
   readonly compare: CompareOutcome;
   /** Worker time for this analysis, in milliseconds. */
   readonly millis: number;
+  /** The Risk tab's bound (tenor bound's JSON), null when the sheet has errors. */
+  readonly bound?: BoundJson | null;
 }
 
 export class AnalysisClient {
@@ -120,7 +123,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis };
+    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis, bound: reply.bound ?? null };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);

@@ -2,6 +2,7 @@
 import type { AnalysisRequest, AnalysisResult } from "../../src/editor/analyze.ts";
 import type { ExplainDocument } from "../../src/explain/index.ts";
 import type { CompareOutcome } from "./compare.ts";
+import type { BoundJson } from "../../src/risk/bound/index.ts";
 
 /** One state to analyse: the editor's source and inputs, and the version kept to compare it with. */
 export interface WorkerRequest extends AnalysisRequest {
@@ -21,5 +22,7 @@ export type WorkerReply =
     readonly compare: CompareOutcome;
     /** Time spent analysing, in the worker. */
     readonly millis: number;
+    /** The Risk tab's bound (null: the sheet has errors). */
+    readonly bound?: BoundJson | null;
   }
   | { readonly ok: false; readonly version: number; readonly error: string };

@@ -12,6 +12,7 @@ import { explainProgram, type ExplainDocument } from "../../src/explain/index.ts
 import { KeptVersion } from "./compare.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import { STDLIB_HOST } from "./stdlib.ts";
+import { boundView } from "./bound-view.ts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -38,7 +39,8 @@ scope.onmessage = (event) => {
     const result = analyzeChecked(request, checked, options);
     const { explain, explainFailure } = explainChecked(checked);
     const compare = kept.compare(request.kept, checked, result, request.inputs);
-    scope.postMessage({ ok: true, result, explain, explainFailure, compare, millis: performance.now() - started });
+    const bound = boundView(checked);
+    scope.postMessage({ ok: true, result, explain, explainFailure, compare, millis: performance.now() - started, bound });
   } catch (e) {
     // analyze never throws on bad input; this is a defect, shown rather than swallowed.
     scope.postMessage({ ok: false, version: request.version, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) });

@@ -23,6 +23,7 @@ import { EXPLAIN_FORMATS, type ExplainFormat } from "../explain/formats.ts";
 import type { DiffOptions } from "./commands/diff.ts";
 import type { DiffFormat } from "../diff/render.ts";
 import type { SimulateFormat, SimulateOptions } from "./commands/simulate.ts";
+import type { BoundFormat } from "./commands/bound.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../service/http/transport.ts";
 import type { ServeCliOptions } from "./commands/serve.ts";
 import type { KeyCreateOptions, KeysWhere } from "./commands/serve-keys.ts";
@@ -34,6 +35,8 @@ import { TENOR_VERSION } from "../version.ts";
 const DIFF_FORMATS = ["text", "markdown", "html", "json"] as const satisfies readonly DiffFormat[];
 // src/cli/commands/simulate.ts's SIMULATE_FORMATS, written out for the same reason (it loads the runtime and the pool).
 const SIMULATE_FORMATS = ["text", "json"] as const satisfies readonly SimulateFormat[];
+// src/cli/commands/bound.ts's BOUND_FORMATS, written out for the same reason (it loads the checker).
+const BOUND_FORMATS = ["text", "json"] as const satisfies readonly BoundFormat[];
 
 function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command("tenor")
@@ -93,6 +96,13 @@ function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
     .option("-e, --events <file>", "events as CSV (date,event,args…) or JSON, when the inputs are CSV")
     .addOption(new Option("-f, --format <format>", "text, markdown, html or json").choices(DIFF_FORMATS).default("text"))
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => setExit((await import("./commands/diff.ts")).diffCommand(io, oldFile, newFile, opts)));
+
+  program
+    .command("bound")
+    .description("print the most each clause and each payer → payee pair can pay, over the term and per contract year (docs/risk.md)")
+    .argument("<file>", "the term sheet (.tenor)")
+    .addOption(new Option("-f, --format <format>", "text or json").choices(BOUND_FORMATS).default("text"))
+    .action(async (file: string, opts: { format: BoundFormat }) => setExit((await import("./commands/bound.ts")).boundCommand(io, file, opts)));
 
   program
     .command("lsp")

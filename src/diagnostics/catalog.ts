@@ -10,8 +10,9 @@ import { COMPILE } from "./codes/compile.ts";
 import { SERVICE } from "./codes/service.ts";
 import { DIFF } from "./codes/diff.ts";
 import { SIMULATE } from "./codes/simulate.ts";
+import { BOUND } from "./codes/bound.ts";
 
-export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF };
+export { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, BOUND };
 
 /** All catalogs, for the uniqueness test and the documentation. */
-export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, SIMULATE } as const;
+export const CATALOGS = { PARSE, CHECK, RUN, INPUT, COMPILE, SERVICE, DIFF, SIMULATE, BOUND } as const;

@@ -18,6 +18,7 @@ import { scheduleLead, scheduleTable, tiersTable } from "./tables.ts";
 import { instanceBlocks, templateParamsTable, type TemplateSources } from "./templates.ts";
 import { count, dateWords, defined, joinAnd, nameWords } from "./words.ts";
 import { constantsOf } from "./constants.ts";
+import { boundBlocks } from "./bound-section.ts";
 
 /** Where the sheet's templates come from: `checkSource`'s `parsed` and `templates`. */
 export interface ExplainSources {
@@ -133,6 +134,7 @@ export function explainProgram(checked: CheckedProgram, sources: ExplainSources)
     ? "The term sheet has no clauses: nothing is paid or granted."
     : `Each ${ctx.frequency === "monthly" ? "month" : ctx.frequency === "quarterly" ? "quarter" : "year"}, the clauses apply in this order.`));
   checked.clauses.forEach((c, i) => blocks.push(...clauseBlocks(c, i + 1, ctx, templateCtx, templateSources)));
+  blocks.push(...boundBlocks(checked));
 
   const own = sources.parsed.decls.filter((d): d is TemplateDecl => d.kind === "Template");
   if (own.length > 0) {

@@ -10,6 +10,7 @@ const PHASE_PREFIX: Record<keyof typeof CATALOGS, RegExp> = {
   SERVICE: /^TN50\d{2}$/,
   DIFF: /^TN60\d{2}$/,
   SIMULATE: /^TN62\d{2}$/,
+  BOUND: /^TN61\d{2}$/,
 };
 
 describe("the diagnostics catalog", () => {
