@@ -30,6 +30,7 @@ import { noModules, type ModuleHost } from "./modules/host.ts";
 import type { SourceMap } from "./modules/source-map.ts";
 import type { Program, TemplateDecl } from "./syntax/ast.ts";
 import { explainProgram, type ExplainDocument } from "./explain/index.ts";
+import { boundChecked, type BoundReport } from "./risk/bound/index.ts";
 
 export type { ModuleHost };
 export type { Artifact, CheckedProgram, Diagnostic, InputFile, Ledger, PreparedProgram, Result, TestResult };
@@ -158,4 +159,13 @@ export function explainSource(source: string, options: SourceOptions = {}): Resu
   const checked = checkSource(source, options);
   if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
   return { value: explainProgram(checked.value, { parsed: checked.parsed, templates: checked.templates }), diagnostics: checked.diagnostics, files: checked.files };
+}
+
+/** Checks a term sheet and bounds it: null (with the check's diagnostics) when it has errors. */
+export function boundSource(source: string, options: SourceOptions = {}): Result<BoundReport | null> & WithFiles {
+  const checked = checkSource(source, options);
+  if (checked.value === null) return { value: null, diagnostics: checked.diagnostics, files: checked.files };
+  const bound = boundChecked(checked.value);
+  // A clause made by a template `use` is shown at the `use`, as the checker's diagnostics are.
+  return { value: bound.value, diagnostics: [...checked.diagnostics, ...checked.sources.mapDiagnostics(bound.diagnostics)], files: checked.files };
 }

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { boundJson, boundSource, type BoundJson } from "../../src/risk/bound/index.ts";
+import { boundSource } from "../../src/api.ts";
+import { boundJson, type BoundJson } from "../../src/risk/bound/index.ts";
 import { fileOptions } from "../stdlib-options.ts";
 
 type Json = BoundJson;

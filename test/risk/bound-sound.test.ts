@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { runSource } from "../../src/api.ts";
 import { Decimal } from "../../src/eval/decimal.ts";
 import type { Ledger } from "../../src/ledger/ledger.ts";
-import { boundSource, isUnbounded, type Amount, type BoundReport } from "../../src/risk/bound/index.ts";
+import { boundSource } from "../../src/api.ts";
+import { isUnbounded, type Amount, type BoundReport } from "../../src/risk/bound/index.ts";
 import { inputFiles, programArbitrary, type GeneratedProgram } from "../generators/program.ts";
 
 const CASES = Number(process.env["TENOR_BOUND_CASES"] ?? 1000);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { runSource } from "../../src/api.ts";
 import { BOUND } from "../../src/diagnostics/codes/bound.ts";
-import { boundJson, boundSource, type BoundReport } from "../../src/risk/bound/index.ts";
+import { boundSource } from "../../src/api.ts";
+import { boundJson, type BoundReport } from "../../src/risk/bound/index.ts";
 
 const SHEET = `deal "Tight bounds"
 

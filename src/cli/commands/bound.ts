@@ -6,7 +6,8 @@
  * with errors exits 1.
  */
 import { renderDiagnostics } from "../../diagnostics/render.ts";
-import { boundJson, boundSource, boundText } from "../../risk/bound/index.ts";
+import { boundSource } from "../../api.ts";
+import { boundJson, boundText } from "../../risk/bound/index.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { displayPath, type Io } from "../io.ts";
 import { cliModules, readTermSheet } from "./source-file.ts";
