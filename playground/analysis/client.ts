@@ -7,23 +7,10 @@
  */
 import type { AnalysisResult } from "../../src/editor/analyze.ts";
 import TenorWorker from "./tenor.worker.ts?worker";
-import type { ExplainDocument } from "../../src/explain/index.ts";
-import type { CompareOutcome } from "./compare.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
-import type { BoundJson } from "../../src/risk/bound/index.ts";
 
-export interface AnalysisEvent {
-  readonly result: AnalysisResult;
-  /** The sheet in English, from the same check (null when it has errors or explaining failed). */
-  readonly explain: ExplainDocument | null;
-  readonly explainFailure: string | null;
-  /** Compare mode: the redline from the kept version to this state. */
-  readonly compare: CompareOutcome;
-  /** Worker time for this analysis, in milliseconds. */
-  readonly millis: number;
-  /** The Risk tab's bound (tenor bound's JSON), null when the sheet has errors. */
-  readonly bound?: BoundJson | null;
-}
+/** One analysis as the page shows it: the worker's reply without its `ok` (./protocol.ts documents each field). */
+export type AnalysisEvent = Omit<Extract<WorkerReply, { ok: true }>, "ok">;
 
 export class AnalysisClient {
   private readonly worker: Worker = new TenorWorker();
@@ -123,7 +110,7 @@ export class AnalysisClient {
     // A stale result (the text changed since it was requested) is dropped.
     if (reply.result.version !== this.version) return;
     this.latest = reply.result;
-    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis, bound: reply.bound ?? null };
+    this.latestEvent = { result: reply.result, explain: reply.explain, explainFailure: reply.explainFailure, compare: reply.compare, millis: reply.millis, bound: reply.bound };
     this.onResult?.(this.latestEvent);
     for (const w of this.waiters.filter((x) => x.version <= reply.result.version)) {
       this.waiters.splice(this.waiters.indexOf(w), 1);

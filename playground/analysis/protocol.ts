@@ -23,6 +23,6 @@ export type WorkerReply =
     /** Time spent analysing, in the worker. */
     readonly millis: number;
     /** The Risk tab's bound (null: the sheet has errors). */
-    readonly bound?: BoundJson | null;
+    readonly bound: BoundJson | null;
   }
   | { readonly ok: false; readonly version: number; readonly error: string };

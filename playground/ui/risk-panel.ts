@@ -11,7 +11,7 @@ import { h, replaceChildren } from "./dom.ts";
 export class RiskPanel {
   readonly element = h("div", { class: "risk-panel" });
 
-  show(bound: BoundJson | null | undefined): void {
+  show(bound: BoundJson | null): void {
     if (bound === null || bound === undefined) {
       replaceChildren(this.element, h("p", { class: "muted" }, "The bound is computed once the term sheet checks without errors."));
       return;
